@@ -1,0 +1,90 @@
+"""Makes ``import keras...`` and ``import theano...`` resolve to legacy_keras.
+
+Activation is explicit: nothing changes until :func:`install` is called (by
+``legacy-keras run`` or by the user). Real Keras 3 is imported first (see
+:mod:`legacy_keras._k3`), its public modules are set aside, and a meta path finder
+aliases ``keras[.x.y]`` to ``legacy_keras[.x.y]`` and ``theano[.x.y]`` to
+``legacy_keras.theano[.x.y]``. Keras 3's own internals (``keras.src...``) keep working:
+they are already imported and are never aliased. :func:`uninstall` puts everything back.
+"""
+import importlib
+import importlib.abc
+import importlib.util
+import sys
+
+import legacy_keras._k3  # noqa: F401  (real Keras 3 first, before any aliasing)
+
+_ALIASES = (("keras", "legacy_keras"), ("theano", "legacy_keras.theano"))
+_stashed = {}
+
+
+def _target(fullname):
+    for public, ours in _ALIASES:
+        if fullname == public or fullname.startswith(public + "."):
+            if fullname.startswith("keras.src"):
+                return None
+            return ours + fullname[len(public):]
+    return None
+
+
+class _AliasLoader(importlib.abc.Loader):
+    def __init__(self, module):
+        self.module = module
+
+    def create_module(self, spec):
+        return self.module
+
+    def exec_module(self, module):
+        pass
+
+
+class LegacyFinder(importlib.abc.MetaPathFinder):
+    """Resolves Keras 1 / Theano module names to legacy_keras modules."""
+
+    def find_spec(self, fullname, path=None, target=None):
+        ours = _target(fullname)
+        if ours is None:
+            return None
+        try:
+            module = importlib.import_module(ours)
+        except ModuleNotFoundError as error:
+            if error.name != ours:
+                raise
+            raise ModuleNotFoundError(
+                "No module named %r: %s is not supported by legacy_keras (the Keras 1.2.2 / "
+                "Theano 1.0 emulation). See migration_guide.md for its modern replacement."
+                % (fullname, fullname), name=fullname) from None
+        return importlib.util.spec_from_loader(fullname, _AliasLoader(module))
+
+
+_finder = LegacyFinder()
+
+
+def _public(name):
+    return _target(name) is not None
+
+
+def is_installed():
+    return _finder in sys.meta_path
+
+
+def install():
+    """``import keras`` / ``import theano`` now give the Keras 1.2.2 and Theano APIs."""
+    if is_installed():
+        return
+    for name in list(sys.modules):
+        if _public(name) and not sys.modules[name].__name__.startswith("legacy_keras"):
+            _stashed[name] = sys.modules.pop(name)
+    sys.meta_path.insert(0, _finder)
+
+
+def uninstall():
+    """Undoes :func:`install`: ``import keras`` is Keras 3 again."""
+    if not is_installed():
+        return
+    sys.meta_path.remove(_finder)
+    for name in list(sys.modules):
+        if _public(name):
+            del sys.modules[name]
+    sys.modules.update(_stashed)
+    _stashed.clear()

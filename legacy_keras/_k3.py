@@ -1,0 +1,42 @@
+"""The real Keras 3, imported once for legacy_keras' own use.
+
+Every module of legacy_keras reaches modern Keras through this module (``from
+legacy_keras._k3 import keras``), never through ``import keras``: once legacy_keras is
+installed, ``import keras`` means the Keras 1 API.
+
+Keras 3 reads ``KERAS_BACKEND`` and ``~/.keras/keras.json`` when it is imported and dies
+on what a Keras 1 user still has there (``KERAS_BACKEND=theano``, ``"backend":
+"theano"``: "Unable to import backend : theano"). The backend Keras 3 runs on is
+chosen here, for the import only: the user's environment variable is put back as it was
+and a keras.json that exists is only read (Keras 3 itself
+creates one where none exists, as Keras 1.2.2 did).
+"""
+import os
+import sys
+
+_KERAS3_BACKENDS = ("tensorflow", "jax", "torch", "numpy")
+#: What the user's environment said before legacy_keras imported Keras 3.
+USER_KERAS_BACKEND = os.environ.get("KERAS_BACKEND")
+
+
+def _import_keras3():
+    if "keras" in sys.modules and getattr(sys.modules["keras"], "_LEGACY_KERAS", False):
+        raise ImportError("legacy_keras._k3 imported after the Keras 1 shim was installed; "
+                          "import legacy_keras before calling install()")
+    saved = os.environ.get("KERAS_BACKEND")
+    if saved not in _KERAS3_BACKENDS:
+        # 'theano' (or nothing, with a Keras 1 keras.json saying theano): run on TensorFlow.
+        os.environ["KERAS_BACKEND"] = "tensorflow"
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+    try:
+        import keras as keras3
+    finally:
+        if saved is None:
+            os.environ.pop("KERAS_BACKEND", None)
+        else:
+            os.environ["KERAS_BACKEND"] = saved
+    return keras3
+
+
+keras = _import_keras3()
+ops = keras.ops

@@ -1,0 +1,118 @@
+"""Session-wide settings of the Keras 1.2.2 backend: floatx, epsilon, image ordering, uids.
+
+Keras 1.2.2 read these from ``~/.keras/keras.json`` when ``keras.backend`` was first
+imported (``floatx``, ``epsilon``, ``image_dim_ordering``, ``backend``); legacy_keras
+reads the same file the same way (see :func:`load_user_config`) but never writes it.
+"""
+import json
+import os
+from collections import defaultdict
+
+import numpy as np
+
+_FLOATX = "float32"
+_EPSILON = 1e-7
+_IMAGE_DIM_ORDERING = "tf"
+_LEGACY_WEIGHT_ORDERING = False
+_UID_PREFIXES = defaultdict(int)
+
+
+def epsilon():
+    """The fuzz factor used in numeric expressions (Keras 1.2.2: 1e-07 from keras.json)."""
+    return _EPSILON
+
+
+def set_epsilon(e):
+    global _EPSILON
+    _EPSILON = e
+
+
+def floatx():
+    """The default float type as a string: 'float16', 'float32' or 'float64'."""
+    return _FLOATX
+
+
+def set_floatx(value):
+    """Sets the default float type; Theano's ``config.floatX`` follows it."""
+    global _FLOATX
+    if value not in {"float16", "float32", "float64"}:
+        raise ValueError("Unknown floatx type: " + str(value))
+    _FLOATX = str(value)
+    import pytensor
+
+    pytensor.config.floatX = _FLOATX
+
+
+def cast_to_floatx(x):
+    return np.asarray(x, dtype=_FLOATX)
+
+
+def image_dim_ordering():
+    """'th' (channels first, Theano's) or 'tf' (channels last), Keras 1.2.2's default."""
+    return _IMAGE_DIM_ORDERING
+
+
+def set_image_dim_ordering(dim_ordering):
+    global _IMAGE_DIM_ORDERING
+    if dim_ordering not in {"tf", "th"}:
+        raise ValueError("Unknown dim_ordering:", dim_ordering)
+    _IMAGE_DIM_ORDERING = str(dim_ordering)
+
+
+def legacy_weight_ordering():
+    return _LEGACY_WEIGHT_ORDERING
+
+
+def set_legacy_weight_ordering(value):
+    global _LEGACY_WEIGHT_ORDERING
+    if value not in {True, False}:
+        raise ValueError("Expected a boolean.")
+    _LEGACY_WEIGHT_ORDERING = value
+
+
+def get_uid(prefix=""):
+    """A per-process counter per prefix: ``get_uid('dense')`` gives 1, 2, 3, ...
+
+    Layer names (``dense_4``) and Sequential input names (``dense_input_2``) come from it.
+    """
+    _UID_PREFIXES[prefix] += 1
+    return _UID_PREFIXES[prefix]
+
+
+def reset_uids():
+    _UID_PREFIXES.clear()
+
+
+def is_keras_tensor(x):
+    return hasattr(x, "_keras_history")
+
+
+def keras_config_path():
+    base = os.path.expanduser("~")
+    if not os.access(base, os.W_OK):
+        base = "/tmp"
+    return os.path.join(base, ".keras", "keras.json")
+
+
+def load_user_config(path=None):
+    """Applies ``~/.keras/keras.json`` as Keras 1.2.2 did (floatx, epsilon, ordering).
+
+    The ``backend`` entry is accepted whatever it says ('theano' in most Keras 1 users'
+    files): legacy_keras always emulates the Theano backend.
+    """
+    path = path or keras_config_path()
+    if not os.path.exists(path):
+        return
+    try:
+        with open(path) as f:
+            config = json.load(f)
+    except (OSError, ValueError):
+        return
+    set_floatx(config.get("floatx", floatx()))
+    set_epsilon(float(config.get("epsilon", epsilon())))
+    ordering = config.get("image_dim_ordering")
+    if ordering is None:
+        # A Keras 2/3 file: translate its image_data_format.
+        ordering = {"channels_first": "th", "channels_last": "tf"}.get(
+            config.get("image_data_format"), image_dim_ordering())
+    set_image_dim_ordering(ordering)

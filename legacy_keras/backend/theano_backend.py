@@ -1,0 +1,420 @@
+"""Keras 1.2.2's Theano backend (``K``), on PyTensor and Keras 3 at once.
+
+Every function takes either PyTensor variables (``layer.output``, ``K.placeholder``,
+weights) and then builds the graph Theano 1.0.5 built, or, inside a Keras 3
+computation (:mod:`._context`), Keras 3 tensors and variables, and then computes with
+``keras.ops``. Weights (:class:`BoundSharedVariable`) are unwrapped to their Keras 3
+variable on the numeric side.
+"""
+import numpy as np
+import pytensor
+import pytensor.tensor as T
+
+from legacy_keras._k3 import keras, ops
+from legacy_keras.backend import common
+from legacy_keras.backend._context import in_numeric_execution, numeric_training
+from legacy_keras.backend.common import epsilon, floatx
+from legacy_keras.theano.tensor import nnet as nnet_ops
+from legacy_keras.theano.bound import BoundSharedVariable, is_modern_tensor
+
+
+# -- dispatch -------------------------------------------------------------------------
+def _flat(values):
+    for value in values:
+        if isinstance(value, (list, tuple)):
+            yield from _flat(value)
+        else:
+            yield value
+
+
+def is_numeric(*values):
+    """True when the call belongs to Keras 3 execution (see :mod:`._context`)."""
+    return in_numeric_execution() or any(is_modern_tensor(v) for v in _flat(values))
+
+
+def unwrap(x):
+    """The Keras 3 variable behind a Keras 1 weight; anything else unchanged."""
+    if isinstance(x, BoundSharedVariable):
+        return x.keras_variable
+    if isinstance(x, (list, tuple)):
+        return type(x)(unwrap(v) for v in x)
+    return x
+
+
+# -- variables and placeholders ---------------------------------------------------------
+def _keras3_name(name):
+    return (name or "variable").replace("/", "_")
+
+
+def variable(value, dtype=None, name=None):
+    """A weight: a ``keras.Variable`` holding ``value`` cast to ``dtype`` (floatx), seen
+    from Keras 1 code as a Theano shared variable named ``name``."""
+    dtype = dtype or floatx()
+    value = np.asarray(value, dtype=dtype)
+    modern = keras.Variable(value, dtype=dtype, name=_keras3_name(name))
+    shared = BoundSharedVariable(modern, name=name)
+    shared._keras_shape = value.shape
+    shared._uses_learning_phase = False
+    return shared
+
+
+def placeholder(shape=None, ndim=None, dtype=None, sparse=False, name=None):
+    """A symbolic input: a PyTensor tensor with every dimension non-broadcastable."""
+    if sparse:
+        raise NotImplementedError("K.placeholder(sparse=True) is not supported by legacy_keras; "
+                                  "see migration_guide.md.")
+    dtype = dtype or floatx()
+    if shape is None and ndim is None:
+        raise ValueError("Specify either a shape or ndim value.")
+    if shape is not None:
+        ndim = len(shape)
+    else:
+        shape = tuple([None] * ndim)
+    x = T.TensorType(dtype, shape=(None,) * ndim)(name)
+    x._keras_shape = tuple(shape)
+    x._uses_learning_phase = False
+    return x
+
+
+def shape(x):
+    return ops.shape(unwrap(x)) if is_numeric(x) else x.shape
+
+
+def int_shape(x):
+    if hasattr(x, "_keras_shape"):
+        return x._keras_shape
+    if is_numeric(x):
+        return tuple(unwrap(x).shape)
+    raise TypeError("Not a Keras tensor:", x)
+
+
+def ndim(x):
+    return len(unwrap(x).shape) if is_numeric(x) else x.ndim
+
+
+def dtype(x):
+    return keras.backend.standardize_dtype(unwrap(x).dtype) if is_numeric(x) else x.dtype
+
+
+def eval(x):
+    if isinstance(x, BoundSharedVariable):
+        return x.get_value()
+    if is_numeric(x):
+        return keras.ops.convert_to_numpy(unwrap(x))
+    return x.eval()
+
+
+def zeros(shape, dtype=None, name=None):
+    return variable(np.zeros(shape), dtype or floatx(), name)
+
+
+def ones(shape, dtype=None, name=None):
+    return variable(np.ones(shape), dtype or floatx(), name)
+
+
+def eye(size, dtype=None, name=None):
+    return variable(np.eye(size), dtype or floatx(), name)
+
+
+def random_uniform_variable(shape, low, high, dtype=None, name=None):
+    """Draws from NumPy's global generator, as Keras 1.2.2 did (float64, then cast)."""
+    return variable(np.random.uniform(low=low, high=high, size=shape), dtype=dtype, name=name)
+
+
+def random_normal_variable(shape, mean, scale, dtype=None, name=None):
+    """Keras 1.2.2 ignored ``mean`` here (it drew with loc=0.0); so does legacy_keras."""
+    return variable(np.random.normal(loc=0.0, scale=scale, size=shape), dtype=dtype, name=name)
+
+
+def count_params(x):
+    return int(np.prod(get_value(x).shape))
+
+
+def get_value(x):
+    if isinstance(x, BoundSharedVariable):
+        return x.get_value()
+    if isinstance(x, keras.Variable):
+        return np.array(x.numpy())
+    if hasattr(x, "get_value"):
+        return x.get_value()
+    raise TypeError("get_value() can only be called on a variable; got %r" % (x,))
+
+
+def batch_get_value(xs):
+    return [get_value(x) for x in xs]
+
+
+def set_value(x, value):
+    """Assigns at once (eagerly). Keras 1 cast ``value`` to the variable's dtype."""
+    if isinstance(x, BoundSharedVariable):
+        x.set_value(np.asarray(value, dtype=x.dtype))
+    elif isinstance(x, keras.Variable):
+        x.assign(np.asarray(value, dtype=x.dtype))
+    else:
+        x.set_value(np.asarray(value, dtype=x.dtype))
+
+
+def batch_set_value(tuples):
+    for x, value in tuples:
+        set_value(x, value)
+
+
+# -- learning phase ---------------------------------------------------------------------
+_LEARNING_PHASE = T.scalar(dtype="uint8", name="keras_learning_phase")
+
+
+def learning_phase():
+    """0 = test, 1 = train. Symbolically a uint8 scalar input, as in Keras 1; inside Keras 3
+    execution, the ``training`` flag of the running step."""
+    if in_numeric_execution():
+        return int(numeric_training())
+    return _LEARNING_PHASE
+
+
+def in_train_phase(x, alt):
+    if in_numeric_execution():
+        return x if numeric_training() else alt
+    if x is alt:
+        return x
+    out = T.switch(_LEARNING_PHASE, x, alt)
+    out._uses_learning_phase = True
+    return out
+
+
+def in_test_phase(x, alt):
+    return in_train_phase(alt, x)
+
+
+# -- elementwise and reductions ------------------------------------------------------------
+def _dual(name, symbolic, numeric, doc=""):
+    def function(x, *args, **kwargs):
+        if is_numeric(x, *args):
+            return numeric(unwrap(x), *unwrap(args), **kwargs)
+        return symbolic(x, *args, **kwargs)
+
+    function.__name__ = name
+    function.__doc__ = doc
+    return function
+
+
+def cast(x, dtype):
+    return ops.cast(unwrap(x), dtype) if is_numeric(x) else T.cast(x, dtype)
+
+
+def dot(x, y):
+    """Theano's ``T.dot``: matrix product on the last axis of x and first of y."""
+    if is_numeric(x, y):
+        return ops.matmul(unwrap(x), unwrap(y)) if len(unwrap(y).shape) <= 2 else \
+            ops.tensordot(unwrap(x), unwrap(y), axes=[[len(unwrap(x).shape) - 1], [len(unwrap(y).shape) - 2]])
+    return T.dot(x, y)
+
+
+def transpose(x):
+    return ops.transpose(unwrap(x)) if is_numeric(x) else T.transpose(x)
+
+
+def _reduction(name, symbolic, numeric):
+    def function(x, axis=None, keepdims=False):
+        if is_numeric(x):
+            return numeric(unwrap(x), axis=axis, keepdims=keepdims)
+        return symbolic(x, axis=axis, keepdims=keepdims)
+
+    function.__name__ = name
+    return function
+
+
+max = _reduction("max", T.max, ops.max)
+min = _reduction("min", T.min, ops.min)
+sum = _reduction("sum", T.sum, ops.sum)
+prod = _reduction("prod", T.prod, ops.prod)
+
+
+def mean(x, axis=None, keepdims=False):
+    if is_numeric(x):
+        return ops.mean(unwrap(x), axis=axis, keepdims=keepdims)
+    dtype = floatx() if "int" in x.dtype else None
+    return T.mean(x, axis=axis, keepdims=keepdims, dtype=dtype)
+
+
+def std(x, axis=None, keepdims=False):
+    if is_numeric(x):
+        return ops.std(unwrap(x), axis=axis, keepdims=keepdims)
+    return T.std(x, axis=axis, keepdims=keepdims)
+
+
+def var(x, axis=None, keepdims=False):
+    if is_numeric(x):
+        return ops.var(unwrap(x), axis=axis, keepdims=keepdims)
+    return T.var(x, axis=axis, keepdims=keepdims)
+
+
+def argmax(x, axis=-1):
+    return ops.argmax(unwrap(x), axis=axis) if is_numeric(x) else T.argmax(x, axis=axis, keepdims=False)
+
+
+def argmin(x, axis=-1):
+    return ops.argmin(unwrap(x), axis=axis) if is_numeric(x) else T.argmin(x, axis=axis, keepdims=False)
+
+
+square = _dual("square", T.sqr, ops.square)
+abs = _dual("abs", T.abs, ops.absolute)
+exp = _dual("exp", T.exp, ops.exp)
+log = _dual("log", T.log, ops.log)
+round = _dual("round", lambda x: T.round(x, mode="half_to_even"), ops.round)
+sign = _dual("sign", T.sgn, ops.sign)
+sin = _dual("sin", T.sin, ops.sin)
+cos = _dual("cos", T.cos, ops.cos)
+
+
+def sqrt(x):
+    if is_numeric(x):
+        return ops.sqrt(ops.clip(unwrap(x), 0.0, np.inf))
+    return T.sqrt(T.clip(x, 0.0, np.inf))
+
+
+def pow(x, a):
+    return ops.power(unwrap(x), a) if is_numeric(x) else T.pow(x, a)
+
+
+def clip(x, min_value, max_value):
+    if max_value is not None and max_value < min_value:
+        max_value = min_value
+    if is_numeric(x):
+        return ops.clip(unwrap(x), min_value, max_value)
+    return T.clip(x, min_value, max_value)
+
+
+def _binary(name, symbolic, numeric):
+    def function(x, y):
+        if is_numeric(x, y):
+            return numeric(unwrap(x), unwrap(y))
+        return symbolic(x, y)
+
+    function.__name__ = name
+    return function
+
+
+equal = _binary("equal", T.eq, ops.equal)
+not_equal = _binary("not_equal", T.neq, ops.not_equal)
+greater = _binary("greater", T.gt, ops.greater)
+greater_equal = _binary("greater_equal", T.ge, ops.greater_equal)
+lesser = _binary("lesser", T.lt, ops.less)
+lesser_equal = _binary("lesser_equal", T.le, ops.less_equal)
+maximum = _binary("maximum", T.maximum, ops.maximum)
+minimum = _binary("minimum", T.minimum, ops.minimum)
+
+
+def switch(condition, then_expression, else_expression):
+    if is_numeric(condition, then_expression, else_expression):
+        return ops.where(unwrap(condition), unwrap(then_expression), unwrap(else_expression))
+    return T.switch(condition, then_expression, else_expression)
+
+
+# -- shapes -------------------------------------------------------------------------------
+def concatenate(tensors, axis=-1):
+    if is_numeric(*tensors):
+        return ops.concatenate(unwrap(list(tensors)), axis=axis)
+    return T.concatenate(list(tensors), axis=axis)
+
+
+def reshape(x, shape):
+    return ops.reshape(unwrap(x), shape) if is_numeric(x) else T.reshape(x, shape)
+
+
+def permute_dimensions(x, pattern):
+    return ops.transpose(unwrap(x), pattern) if is_numeric(x) else x.dimshuffle(pattern)
+
+
+def expand_dims(x, dim=-1):
+    if is_numeric(x):
+        return ops.expand_dims(unwrap(x), dim)
+    pattern = [i for i in range(x.type.ndim)]
+    if dim < 0:
+        dim = x.type.ndim + 1 + dim
+    pattern.insert(dim, "x")
+    return x.dimshuffle(pattern)
+
+
+def squeeze(x, axis):
+    return ops.squeeze(unwrap(x), axis) if is_numeric(x) else T.squeeze(x, axis=axis)
+
+
+def flatten(x):
+    return ops.reshape(unwrap(x), (-1,)) if is_numeric(x) else T.flatten(x)
+
+
+def batch_flatten(x):
+    if is_numeric(x):
+        return ops.reshape(unwrap(x), (ops.shape(unwrap(x))[0], -1))
+    return T.reshape(x, (x.shape[0], T.prod(x.shape) // x.shape[0]))
+
+
+# -- activations (Theano 1.0's graphs; Keras 1's numbers) ------------------------------------
+def relu(x, alpha=0.0, max_value=None):
+    if is_numeric(x):
+        x = unwrap(x)
+        out = ops.relu(x) if alpha == 0 else ops.where(x > 0, x, alpha * x)
+        return out if max_value is None else ops.minimum(out, max_value)
+    out = nnet_ops.relu(x, alpha)
+    return out if max_value is None else T.minimum(out, max_value)
+
+
+def elu(x, alpha=1.0):
+    if is_numeric(x):
+        x = unwrap(x)
+        return ops.where(x > 0, x, alpha * ops.expm1(x))
+    res = nnet_ops.elu(x)
+    return res if alpha == 1 else T.switch(T.gt(x, 0), res, alpha * res)
+
+
+def softmax(x):
+    return ops.softmax(unwrap(x), axis=-1) if is_numeric(x) else nnet_ops.softmax(x)
+
+
+def softplus(x):
+    return ops.softplus(unwrap(x)) if is_numeric(x) else nnet_ops.softplus(x)
+
+
+def softsign(x):
+    return ops.soft_sign(unwrap(x)) if is_numeric(x) else nnet_ops.softsign(x)
+
+
+def sigmoid(x):
+    return ops.sigmoid(unwrap(x)) if is_numeric(x) else nnet_ops.sigmoid(x)
+
+
+def hard_sigmoid(x):
+    """Keras 1 / Theano: clip(0.2 * x + 0.5, 0, 1). Not Keras 3's hard_sigmoid (slope 1/6)."""
+    if is_numeric(x):
+        return ops.clip(unwrap(x) * 0.2 + 0.5, 0.0, 1.0)
+    return nnet_ops.hard_sigmoid(x)
+
+
+def tanh(x):
+    return ops.tanh(unwrap(x)) if is_numeric(x) else T.tanh(x)
+
+
+# -- functions and gradients -------------------------------------------------------------
+class Function(object):
+    """``K.function``: a compiled Theano (PyTensor) function over the model's weights."""
+
+    def __init__(self, inputs, outputs, updates=(), **kwargs):
+        from legacy_keras import theano
+
+        self.function = theano.function(inputs, outputs, updates=list(updates),
+                                        allow_input_downcast=True, on_unused_input="ignore",
+                                        **kwargs)
+
+    def __call__(self, inputs):
+        if not isinstance(inputs, (list, tuple)):
+            raise TypeError("`inputs` should be a list or tuple.")
+        return self.function(*inputs)
+
+
+def function(inputs, outputs, updates=[], **kwargs):
+    return Function(inputs, outputs, updates=updates, **kwargs)
+
+
+def gradients(loss, variables):
+    """``T.grad(loss, variables)``; a single (non-list) variable gives a single gradient."""
+    return T.grad(loss, variables, disconnected_inputs="warn")

@@ -1,0 +1,73 @@
+"""The ``legacy-keras`` command.
+
+``legacy-keras run SCRIPT [ARGS...]`` / ``legacy-keras run -m MODULE [ARGS...]`` runs an
+unmodified Keras 1 script with the Keras 1.2.2 and Theano APIs installed: as
+``__main__``, with its own ``sys.argv`` and ``sys.path[0]``, its exit status, and
+tracebacks that point at the script's own lines.
+"""
+import argparse
+import os
+import runpy
+import sys
+
+
+def _run(args):
+    import legacy_keras
+
+    legacy_keras.install()
+    if args.module:
+        sys.argv = [args.target] + args.args
+        sys.path.insert(0, os.getcwd())
+        runpy.run_module(args.target, run_name="__main__", alter_sys=True)
+    else:
+        script = args.target
+        if not os.path.exists(script):
+            sys.stderr.write("legacy-keras run: can't open file %r: no such file\n" % script)
+            return 2
+        sys.argv = [script] + args.args
+        sys.path.insert(0, os.path.dirname(os.path.abspath(script)))
+        runpy.run_path(script, run_name="__main__")
+    return 0
+
+
+def _parser():
+    parser = argparse.ArgumentParser(
+        prog="legacy-keras",
+        description="Run Keras 1.x / Theano scripts on Keras 3, and migrate them.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    run = commands.add_parser("run", help="run a Keras 1 script unchanged")
+    run.add_argument("-m", dest="module", action="store_true",
+                     help="run a module (like python -m)")
+    run.add_argument("target", help="the script (or module with -m)")
+    run.add_argument("args", nargs=argparse.REMAINDER, help="the script's own arguments")
+    run.set_defaults(handler=_run)
+    return parser
+
+
+def main(argv=None):
+    args = _parser().parse_args(argv)
+    try:
+        return args.handler(args)
+    except SystemExit as exit_request:
+        return exit_request.code
+    except BaseException:
+        _print_user_traceback()
+        return 1
+
+
+def _print_user_traceback():
+    """The traceback as Python prints it for a script, without our runner's frames."""
+    import traceback
+
+    kind, error, tb = sys.exc_info()
+    while tb is not None and _is_runner_frame(tb.tb_frame.f_code.co_filename):
+        tb = tb.tb_next
+    traceback.print_exception(kind, error, tb)
+
+
+def _is_runner_frame(filename):
+    return filename == __file__ or filename.endswith(("runpy.py", "<frozen runpy>"))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,173 @@
+"""``keras.models`` (Keras 1.2.2): Sequential and Model."""
+from legacy_keras import backend as K
+from legacy_keras.engine.topology import Node, get_source_inputs
+from legacy_keras.engine.training import Model
+
+
+class Sequential(Model):
+    """A linear stack of layers.
+
+    As in Keras 1.2.2, the first layer gets an Input named ``<class>_input_<n>`` from its
+    ``input_shape`` / ``batch_input_shape``; ``model.layers`` lists the added layers;
+    ``build()`` makes the inner functional ``model`` (named ``<name>_model``) that
+    predicts and trains.
+    """
+
+    def __init__(self, layers=None, name=None):
+        self.layers = []
+        self.model = None
+        self.inputs = []
+        self.outputs = []
+        self._trainable = True
+        self.inbound_nodes = []
+        self.outbound_nodes = []
+        self.built = False
+        self.losses = []
+        self.constraints = {}
+        self.supports_masking = False
+        self.input_spec = None
+        if not name:
+            prefix = "sequential_"
+            name = prefix + str(K.get_uid(prefix))
+        self.name = name
+        for layer in layers or []:
+            self.add(layer)
+
+    def add(self, layer):
+        """Appends ``layer`` and connects it to the current output."""
+        if not self.outputs:
+            if not layer.inbound_nodes:
+                if not hasattr(layer, "batch_input_shape"):
+                    raise ValueError("The first layer in a Sequential model must get an "
+                                     "`input_shape` or `batch_input_shape` argument.")
+                layer.create_input_layer(layer.batch_input_shape, layer.input_dtype)
+            if len(layer.inbound_nodes) != 1:
+                raise ValueError("A layer added to a Sequential model must not already be "
+                                 "connected somewhere else. Model received layer " +
+                                 layer.name + " which has " +
+                                 str(len(layer.inbound_nodes)) + " pre-existing inbound "
+                                 "connections.")
+            if len(layer.inbound_nodes[0].output_tensors) != 1:
+                raise ValueError("All layers in a Sequential model should have a single "
+                                 "output tensor. For multi-output layers, use the "
+                                 "functional API.")
+            self.outputs = [layer.inbound_nodes[0].output_tensors[0]]
+            self.inputs = get_source_inputs(self.outputs[0])
+            Node(self, inbound_layers=[], node_indices=[], tensor_indices=[],
+                 input_tensors=self.inputs, output_tensors=self.outputs,
+                 input_masks=[None] * len(self.inputs), output_masks=[None],
+                 input_shapes=[x._keras_shape for x in self.inputs],
+                 output_shapes=[self.outputs[0]._keras_shape])
+        else:
+            output_tensor = layer(self.outputs[0])
+            if isinstance(output_tensor, list):
+                raise TypeError("All layers in a Sequential model should have a single "
+                                "output tensor. For multi-output layers, use the "
+                                "functional API.")
+            self.outputs = [output_tensor]
+            self.inbound_nodes[0].output_tensors = self.outputs
+            self.inbound_nodes[0].output_shapes = [self.outputs[0]._keras_shape]
+        self.layers.append(layer)
+        self.built = False
+        self.model = None
+
+    def pop(self):
+        if not self.layers:
+            raise TypeError("There are no layers in the model.")
+        self.layers.pop()
+        if not self.layers:
+            self.outputs = []
+            self.inbound_nodes = []
+            self.outbound_nodes = []
+        else:
+            self.layers[-1].outbound_nodes = []
+            self.outputs = [self.layers[-1].output]
+            self.inbound_nodes[0].output_tensors = self.outputs
+            self.inbound_nodes[0].output_shapes = [self.outputs[0]._keras_shape]
+        self.built = False
+        self.model = None
+
+    def build(self, input_shape=None):
+        if not self.inputs or not self.outputs:
+            raise TypeError("Sequential model cannot be built: model is empty. Add some "
+                            "layers first.")
+        self.model = Model(self.inputs, self.outputs[0], name=self.name + "_model")
+        self.model.trainable = self.trainable
+        self.built = True
+
+    def _built_model(self):
+        if not self.built or self.model is None:
+            self.build()
+        return self.model
+
+    # -- what the inner model knows --------------------------------------------------------
+    @property
+    def trainable(self):
+        return self._trainable
+
+    @trainable.setter
+    def trainable(self, value):
+        if self.model:
+            self.model.trainable = value
+        self._trainable = value
+
+    @property
+    def input_names(self):
+        return self._built_model().input_names
+
+    @property
+    def output_names(self):
+        return self._built_model().output_names
+
+    @property
+    def internal_input_shapes(self):
+        return self._built_model().internal_input_shapes
+
+    @property
+    def flattened_layers(self):
+        return list(self.layers)
+
+    @property
+    def trainable_weights(self):
+        if not self.trainable:
+            return []
+        return [w for layer in self.layers for w in layer.trainable_weights]
+
+    @property
+    def non_trainable_weights(self):
+        weights = [w for layer in self.layers for w in layer.non_trainable_weights]
+        if not self.trainable:
+            weights = [w for layer in self.layers for w in layer.trainable_weights] + weights
+        return weights
+
+    @property
+    def uses_learning_phase(self):
+        return self._built_model().uses_learning_phase
+
+    def get_weights(self):
+        return [w for layer in self.layers for w in layer.get_weights()]
+
+    def set_weights(self, weights):
+        self._built_model().set_weights(weights)
+
+    def get_layer(self, name=None, index=None):
+        return self._built_model().get_layer(name=name, index=index)
+
+    def call(self, x, mask=None):
+        return self._built_model().call(x, mask)
+
+    def run_graph(self, inputs, masks):
+        return self._built_model().run_graph(inputs, masks)
+
+    def get_output_shape_for(self, input_shape):
+        return self._built_model().get_output_shape_for(input_shape)
+
+    def predict(self, x, batch_size=32, verbose=0):
+        return self._built_model().predict(x, batch_size=batch_size, verbose=verbose)
+
+    def predict_on_batch(self, x):
+        return self._built_model().predict_on_batch(x)
+
+    def get_config(self):
+        return [{"class_name": layer.__class__.__name__, "config": layer.get_config()}
+                for layer in self.layers]

@@ -1,0 +1,66 @@
+"""``keras.regularizers`` (Keras 1.2.2): weight and activity penalties written with ``K``."""
+import warnings
+
+from legacy_keras import backend as K
+from legacy_keras.utils.generic_utils import get_from_module
+
+
+class Regularizer(object):
+    def __call__(self, x):
+        return 0
+
+    def get_config(self):
+        return {"name": self.__class__.__name__}
+
+    def set_param(self, _):
+        warnings.warn("The `set_param` method on regularizers is deprecated. It no longer "
+                      "does anything, and it will be removed after 06/2017.")
+
+    def set_layer(self, _):
+        warnings.warn("The `set_layer` method on regularizers is deprecated. It no longer "
+                      "does anything, and it will be removed after 06/2017.")
+
+
+class L1L2Regularizer(Regularizer):
+    """sum(l1 * |x|) + sum(l2 * x**2)."""
+
+    def __init__(self, l1=0., l2=0.):
+        self.l1 = K.cast_to_floatx(l1)
+        self.l2 = K.cast_to_floatx(l2)
+
+    def __call__(self, x):
+        regularization = 0
+        if self.l1:
+            regularization += K.sum(self.l1 * K.abs(x))
+        if self.l2:
+            regularization += K.sum(self.l2 * K.square(x))
+        return regularization
+
+    def get_config(self):
+        return {"name": self.__class__.__name__, "l1": float(self.l1), "l2": float(self.l2)}
+
+
+WeightRegularizer = L1L2Regularizer
+ActivityRegularizer = L1L2Regularizer
+
+
+def l1(l=0.01):
+    return L1L2Regularizer(l1=l)
+
+
+def l2(l=0.01):
+    return L1L2Regularizer(l2=l)
+
+
+def l1l2(l1=0.01, l2=0.01):
+    return L1L2Regularizer(l1=l1, l2=l2)
+
+
+activity_l1 = l1
+activity_l2 = l2
+activity_l1l2 = l1l2
+
+
+def get(identifier, kwargs=None):
+    return get_from_module(identifier, globals(), "regularizer", instantiate=True,
+                           kwargs=kwargs)

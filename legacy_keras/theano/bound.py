@@ -1,0 +1,136 @@
+"""Theano shared variables whose value lives in a modern ``keras.Variable``.
+
+Keras 1 exposed every weight (``layer.W``, ``layer.b``, ...) as a Theano shared
+variable. legacy_keras keeps one truth per weight, a Keras 3 variable that ``fit`` and
+``predict`` use, and hands out a :class:`BoundSharedVariable`: a real PyTensor
+``TensorSharedVariable`` (so it stands in PyTensor graphs, ``debugprint`` and
+``theano.function``) whose ``get_value`` / ``set_value`` read and write the Keras 3
+variable.
+
+Where the Keras 1 layout of a weight differs from the one the Keras 3 variable keeps
+(Theano's flipped convolution kernels, for instance), ``to_legacy`` / ``from_legacy``
+convert at this boundary and only here.
+
+Deliberate differences from Theano (listed in migration_guide.md):
+
+* ``get_value(borrow=True)`` returns a copy: a modern variable cannot safely hand out its
+  buffer, so writing into the returned array never changes the weight.
+* ``set_value`` of a float64 array on a float32 variable casts (and warns once) where
+  Theano raised: NumPy 2 now produces float64 where NumPy 1 gave float32.
+* ``set_value`` of a wrong shape raises ``ValueError`` at once (Theano accepted it and
+  failed later, far away), and leaves the value unchanged.
+"""
+import warnings
+
+import numpy as np
+from pytensor.tensor.sharedvar import TensorSharedVariable
+from pytensor.tensor.type import TensorType
+
+from legacy_keras._k3 import keras
+
+_warned_downcast = set()
+
+
+def _identity(value):
+    return value
+
+
+def is_modern_tensor(value):
+    """True for values Keras 3 computes with (TensorFlow tensors, Keras variables)."""
+    return isinstance(value, keras.Variable) or keras.ops.is_tensor(value) or isinstance(
+        value, keras.KerasTensor)
+
+
+class BoundSharedVariable(TensorSharedVariable):
+    """A Theano-style shared variable bound to a ``keras.Variable`` (one truth)."""
+
+    def __init__(self, keras_variable, name=None, to_legacy=None, from_legacy=None):
+        self.keras_variable = keras_variable
+        self._to_legacy = to_legacy or _identity
+        self._from_legacy = from_legacy or _identity
+        value = self._read()
+        ttype = TensorType(dtype=str(value.dtype), shape=(None,) * value.ndim)
+        super().__init__(type=ttype, value=value, strict=False, name=name)
+
+    # -- the one truth -------------------------------------------------------------
+    def _read(self):
+        return np.array(self._to_legacy(np.asarray(self.keras_variable.numpy())))
+
+    def refresh(self):
+        """Copies the Keras 3 value into PyTensor's storage (before a compiled call)."""
+        self.container.value = self._read()
+
+    def get_value(self, borrow=False, return_internal_type=False):
+        """The current value in Keras 1 layout; always a fresh copy (even with borrow)."""
+        return self._read()
+
+    def set_value(self, new_value, borrow=False):
+        """Assigns ``new_value`` at once, eagerly; it is not part of any graph."""
+        value = self._checked(new_value)
+        self.keras_variable.assign(self._from_legacy(value))
+        self.container.value = np.array(value)
+
+    def _checked(self, new_value):
+        value = np.asarray(new_value)
+        current = self._read()
+        if value.shape != current.shape:
+            raise ValueError(
+                "set_value on %s: the new value has shape %s but the variable has shape %s; "
+                "legacy_keras refuses to change a weight's shape (Theano accepted it and failed "
+                "later). Nothing was changed." % (self.name, value.shape, current.shape))
+        if value.dtype == current.dtype:
+            return value
+        if value.dtype == object or not np.issubdtype(value.dtype, np.number) and value.dtype != bool:
+            raise TypeError("set_value on %s: expected a numeric array, got %r (dtype %s). "
+                            "Nothing was changed." % (self.name, type(new_value).__name__,
+                                                      value.dtype))
+        if np.can_cast(value.dtype, current.dtype, casting="safe"):
+            return value.astype(current.dtype)
+        if np.issubdtype(value.dtype, np.floating) and np.issubdtype(current.dtype, np.floating):
+            if self.name not in _warned_downcast:
+                _warned_downcast.add(self.name)
+                warnings.warn(
+                    "set_value on %s: casting a %s value to the variable's %s. Theano refused "
+                    "this downcast; legacy_keras casts because NumPy 2 promotes "
+                    "float32 * float64 scalars to float64 where NumPy 1 kept float32 (see "
+                    "migration_guide.md)." % (self.name, value.dtype, current.dtype),
+                    stacklevel=3)
+            return value.astype(current.dtype)
+        raise TypeError("set_value on %s: cannot cast a %s value to the variable's %s "
+                        "without losing information (Theano refused it too). Nothing was "
+                        "changed." % (self.name, value.dtype, current.dtype))
+
+    def eval(self, inputs_to_values=None, **kwargs):
+        self.refresh()
+        return super().eval(inputs_to_values, **kwargs)
+
+    # -- arithmetic inside Keras 3 execution -----------------------------------------
+    # In a Keras 3 computation (fit, predict) a Keras 1 layer's ``call`` adds its
+    # ``self.b`` to a TensorFlow tensor; the operation then runs on the Keras variable.
+    def _binary(name, modern_op):
+        pytensor_op = getattr(TensorSharedVariable, name)
+
+        def method(self, other):
+            if is_modern_tensor(other):
+                return modern_op(self.keras_variable, other)
+            return pytensor_op(self, other)
+
+        method.__name__ = name
+        return method
+
+    import operator as _op
+
+    __add__ = _binary("__add__", lambda a, b: a + b)
+    __radd__ = _binary("__radd__", lambda a, b: b + a)
+    __sub__ = _binary("__sub__", lambda a, b: a - b)
+    __rsub__ = _binary("__rsub__", lambda a, b: b - a)
+    __mul__ = _binary("__mul__", lambda a, b: a * b)
+    __rmul__ = _binary("__rmul__", lambda a, b: b * a)
+    __truediv__ = _binary("__truediv__", lambda a, b: a / b)
+    __rtruediv__ = _binary("__rtruediv__", lambda a, b: b / a)
+    __pow__ = _binary("__pow__", lambda a, b: a ** b)
+    __rpow__ = _binary("__rpow__", lambda a, b: b ** a)
+    del _binary, _op
+
+    # Identity semantics (PyTensor variables hash by identity too).
+    __hash__ = TensorSharedVariable.__hash__

@@ -1,0 +1,112 @@
+"""How Theano 1.0.5 named what PyTensor builds: ops, constants, unnamed variables, types.
+
+PyTensor kept Theano's graph structure but renamed much of it when printing
+(``Tanh`` for ``Elemwise{tanh,no_inplace}``, ``ExpandDims{axis=0}`` for
+``InplaceDimShuffle{x,0}``, ``Matrix(float32, shape=(?, ?))`` for
+``TensorType(float32, matrix)``). Each rule here restores one Theano spelling; every
+rule is covered by a golden produced by real Theano 1.0.5 (tests/goldens/).
+
+A node may also carry ``node.tag.theano_str``: the exact Theano text for an op that
+legacy_keras builds from several PyTensor ops or from an op of its own.
+"""
+from pytensor.tensor.elemwise import DimShuffle, Elemwise
+from pytensor.tensor.math import Dot
+from pytensor.tensor.variable import TensorConstant
+
+# PyTensor scalar-op names whose Theano 1.0 name differs.
+SCALAR_NAMES = {
+    "abs": "abs_",
+    "true_divide": "true_div",
+    "switch": "Switch",
+    "clip": "clip",
+}
+
+# Elemwise ops that Theano created with a name of their own (printed bare).
+NAMED_ELEMWISE = {
+    "sigmoid": "sigmoid",
+    "softplus": "softplus",
+}
+
+# Op classes printed with a fixed Theano name.
+FIXED_NAMES = {
+    Dot: "dot",
+}
+
+
+def scalar_name(scalar_op):
+    name = str(scalar_op)
+    return SCALAR_NAMES.get(name, name)
+
+
+def elemwise_str(op):
+    name = scalar_name(op.scalar_op)
+    if name in NAMED_ELEMWISE:
+        return NAMED_ELEMWISE[name]
+    if op.inplace_pattern:
+        return "Elemwise{%s}%s" % (name, str(sorted(op.inplace_pattern.items())))
+    return "Elemwise{%s,no_inplace}" % name
+
+
+def dimshuffle_str(op):
+    # Theano 1.0's DimShuffle was created inplace by default in user graphs.
+    return "InplaceDimShuffle{%s}" % ",".join(str(i) for i in op.new_order)
+
+
+def op_str(node):
+    """Theano 1.0's ``str(node.op)`` for a PyTensor Apply node."""
+    override = getattr(node.tag, "theano_str", None)
+    if override is not None:
+        return override
+    op = node.op
+    if isinstance(op, Elemwise):
+        return elemwise_str(op)
+    if isinstance(op, DimShuffle):
+        return dimshuffle_str(op)
+    for op_class, name in FIXED_NAMES.items():
+        if isinstance(op, op_class):
+            return name
+    if hasattr(op, "theano_str"):
+        return op.theano_str()
+    return str(op)
+
+
+BROADCAST_NAMES = {
+    (): "scalar",
+    (False,): "vector",
+    (False, True): "col",
+    (True, False): "row",
+    (False, False): "matrix",
+}
+
+
+def type_str(ttype):
+    """``TensorType(float32, matrix)``, as Theano 1.0 wrote a type."""
+    broadcastable = tuple(bool(b) for b in getattr(ttype, "broadcastable", ()))
+    if broadcastable in BROADCAST_NAMES:
+        pattern = BROADCAST_NAMES[broadcastable]
+    elif any(broadcastable):
+        pattern = str(broadcastable)
+    else:
+        pattern = "%iD" % len(broadcastable)
+    return "TensorType(%s, %s)" % (ttype.dtype, pattern)
+
+
+def constant_str(const):
+    data = const.data
+    flat = data.ravel() if getattr(data, "ndim", 0) > 0 else None
+    if flat is not None and flat.shape[0] and (flat == flat[0]).all():
+        text = "%s of %s" % (str(data.shape), str(flat[0]))
+    else:
+        text = "%s" % data
+    if len(text) > 20:
+        text = text[:10] + ".." + text[-10:]
+    return "TensorConstant{%s}" % text
+
+
+def variable_str(var):
+    """How Theano 1.0 printed a graph input: its name, a constant, or its type."""
+    if isinstance(var, TensorConstant):
+        return constant_str(var)
+    if var.name is not None:
+        return var.name
+    return "<%s>" % type_str(var.type)

@@ -1,0 +1,168 @@
+"""``theano.printing``: Theano 1.0's ``debugprint`` text for PyTensor graphs.
+
+The graphs behind ``layer.output`` are PyTensor graphs; PyTensor prints them in its own
+style (``Tanh``, ``ExpandDims{axis=0}``, tree characters). Keras 1 users, their notes
+and their questions show Theano 1.0.5's text (``Elemwise{tanh,no_inplace}``,
+``InplaceDimShuffle{x,0}``, `` |`` indentation, ``[id A]``). This module writes that
+text from a PyTensor graph: the layout below follows Theano 1.0.5's
+``theano.compile.debugmode.debugprint``; the op names come from :mod:`.opnames`.
+
+``style='pytensor'`` prints the same graph with PyTensor's own printer instead, to show
+a learner what the graph is called today.
+"""
+import io
+import sys
+
+import pytensor
+from pytensor.graph.basic import Apply, Variable
+
+from legacy_keras.theano import opnames
+
+__all__ = ["debugprint", "pprint", "pydotprint", "Print"]
+
+
+def _char_id(number):
+    """0 -> 'A', 25 -> 'Z', 26 -> 'BA': base 26 with letters as digits, as Theano did."""
+    if number == 0:
+        return "A"
+    digits = ""
+    while number:
+        number, remainder = divmod(number, 26)
+        digits = chr(ord("A") + remainder) + digits
+    return digits
+
+
+class _Printer(object):
+    """One debugprint call: ids are handed out in the order objects are first met."""
+
+    def __init__(self, out, depth, print_type, ids, stop_on_name, done, order=None):
+        self.out = out
+        self.depth = depth
+        self.print_type = print_type
+        self.ids = ids
+        self.stop_on_name = stop_on_name
+        self.done = done
+        self.used_ids = {}
+        self.order = order
+
+    def id_of(self, obj):
+        if obj not in self.used_ids:
+            if self.ids == "CHAR":
+                text = "[id %s]" % _char_id(len(self.used_ids))
+            elif self.ids == "int":
+                text = "[id %s]" % len(self.used_ids)
+            elif self.ids == "id":
+                text = "[id %s]" % id(obj)
+            else:
+                text = ""
+            self.used_ids[obj] = text
+        self.done[obj] = self.used_ids[obj]
+        return self.used_ids[obj]
+
+    def type_str(self, var):
+        return " <%s>" % opnames.type_str(var.type) if self.print_type else ""
+
+    def write(self, var, prefix="", prefix_child=None, depth=None):
+        depth = self.depth if depth is None else depth
+        if depth == 0:
+            return
+        prefix_child = prefix if prefix_child is None else prefix_child
+        node = var.owner
+        if node is None:
+            self.out.write("%s%s %s%s\n" % (prefix, opnames.variable_str(var),
+                                             self.id_of(var), self.type_str(var)))
+            return
+        already_printed = node in self.done
+        index = "" if len(node.outputs) == 1 else ".%i" % node.outputs.index(var)
+        position = str(self.order.index(node)) if self.order else ""
+        self.out.write("%s%s%s %s%s '%s'   %s\n" % (
+            prefix, opnames.op_str(node), index, self.id_of(node), self.type_str(var),
+            var.name or "", position))
+        if already_printed or (self.stop_on_name and var.name is not None):
+            return
+        for position_in_inputs, child in enumerate(node.inputs):
+            last = position_in_inputs == len(node.inputs) - 1
+            self.write(child, prefix_child + " |",
+                       prefix_child + ("  " if last else " |"), depth - 1)
+
+
+def _roots(obj):
+    """(variables to print, toposort or None) for everything debugprint accepts."""
+    from legacy_keras.theano.compile import Function
+
+    if isinstance(obj, (list, tuple, set)):
+        items = list(obj)
+    else:
+        items = [obj]
+    roots = []
+    for item in items:
+        if isinstance(item, Variable):
+            roots.append((item, None))
+        elif isinstance(item, Apply):
+            roots.extend((out, None) for out in item.outputs)
+        elif isinstance(item, Function):
+            topo = item.maker_fgraph.toposort()
+            roots.extend((out, topo) for out in item.maker_fgraph.outputs)
+        else:
+            raise TypeError("debugprint cannot print an object of this type", item)
+    return roots
+
+
+def debugprint(obj, depth=-1, print_type=False, file=None, ids="CHAR",
+               stop_on_name=False, done=None, print_storage=False, print_clients=False,
+               used_ids=None, style="theano"):
+    """Prints the graph of ``obj`` (a variable, a list of them, an Apply node, a compiled
+    function) as Theano 1.0.5 did. ``file='str'`` returns the text instead.
+
+    Like Theano, ids restart at ``A`` on every call (``used_ids`` is ignored) while a
+    ``done`` dict passed by the caller is shared: nodes already printed through it are not
+    expanded again. ``style='pytensor'`` prints PyTensor's own debugprint of the graph.
+    """
+    if not isinstance(depth, int):
+        raise Exception("depth parameter must be an int")
+    if print_storage or print_clients:
+        raise NotImplementedError(
+            "theano.printing.debugprint(print_storage=/print_clients=) is not supported by "
+            "legacy_keras; see migration_guide.md ('Looking at graphs').")
+    if isinstance(obj, (int, float)) or hasattr(obj, "__array__") and not isinstance(obj, Variable):
+        text = "%s\n" % (obj,)
+    elif style == "pytensor":
+        text = _pytensor_text(obj)
+    elif style == "theano":
+        out = io.StringIO()
+        printer = _Printer(out, depth, print_type, ids, stop_on_name,
+                           done if done is not None else {})
+        for var, order in _roots(obj):
+            printer.order = order
+            printer.write(var)
+        text = out.getvalue()
+    else:
+        raise ValueError("style must be 'theano' or 'pytensor', not %r" % (style,))
+    if file == "str":
+        return text
+    target = sys.stdout if file is None else file
+    target.write(text)
+    return target
+
+
+def _pytensor_text(obj):
+    from legacy_keras.theano.compile import Function
+
+    if isinstance(obj, Function):
+        obj = obj.compiled
+    return pytensor.printing.debugprint(obj, file="str")
+
+
+def pprint(var):
+    """A one-line rendering of ``var``'s graph (PyTensor's pretty printer)."""
+    return pytensor.printing.pprint(var)
+
+
+def pydotprint(*args, **kwargs):
+    raise NotImplementedError(
+        "theano.printing.pydotprint is not supported by legacy_keras yet; use "
+        "keras.utils.visualize_util.plot for models or debugprint for graphs "
+        "(see migration_guide.md, 'Looking at graphs').")
+
+
+Print = pytensor.printing.Print

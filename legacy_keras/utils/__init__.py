@@ -1,0 +1,2 @@
+"""``keras.utils`` (Keras 1.2.2)."""
+from legacy_keras.utils import generic_utils  # noqa: F401
