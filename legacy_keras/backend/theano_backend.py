@@ -363,8 +363,7 @@ def elu(x, alpha=1.0):
     if is_numeric(x):
         x = unwrap(x)
         return ops.where(x > 0, x, alpha * ops.expm1(x))
-    res = nnet_ops.elu(x)
-    return res if alpha == 1 else T.switch(T.gt(x, 0), res, alpha * res)
+    return nnet_ops.elu(x, alpha)
 
 
 def softmax(x):
@@ -376,7 +375,7 @@ def softplus(x):
 
 
 def softsign(x):
-    return ops.soft_sign(unwrap(x)) if is_numeric(x) else nnet_ops.softsign(x)
+    return ops.softsign(unwrap(x)) if is_numeric(x) else nnet_ops.softsign(x)
 
 
 def sigmoid(x):

@@ -71,34 +71,53 @@ class BoundSharedVariable(TensorSharedVariable):
         self.container.value = np.array(value)
 
     def _checked(self, new_value):
-        value = np.asarray(new_value)
+        """``new_value`` as an array of this variable's dtype and shape, or an error.
+
+        Follows Theano 1.0.5's rules (arrays whose dtype upcasts safely, lists whose values
+        the dtype holds exactly, the same number of dimensions), with two deliberate
+        differences: a float64 value for a float32 variable is cast with a warning, and a
+        value of another shape is refused at once.
+        """
         current = self._read()
+        target = current.dtype
+        try:
+            value = np.asarray(new_value)
+            if value.dtype.kind in "USO":
+                value = np.asarray(new_value, dtype=target)
+        except ValueError as error:  # strings, ragged lists: Theano's message and container
+            raise ValueError(str(error), 'Container name "%s"' % self.name) from None
+        if value.ndim != current.ndim:
+            raise TypeError("Wrong number of dimensions: expected %d, got %d with shape %s."
+                            % (current.ndim, value.ndim, value.shape),
+                            'Container name "%s"' % self.name)
         if value.shape != current.shape:
             raise ValueError(
                 "set_value on %s: the new value has shape %s but the variable has shape %s; "
                 "legacy_keras refuses to change a weight's shape (Theano accepted it and failed "
                 "later). Nothing was changed." % (self.name, value.shape, current.shape))
-        if value.dtype == current.dtype:
+        if value.dtype == target:
             return value
-        if value.dtype == object or not np.issubdtype(value.dtype, np.number) and value.dtype != bool:
-            raise TypeError("set_value on %s: expected a numeric array, got %r (dtype %s). "
-                            "Nothing was changed." % (self.name, type(new_value).__name__,
-                                                      value.dtype))
-        if np.can_cast(value.dtype, current.dtype, casting="safe"):
-            return value.astype(current.dtype)
-        if np.issubdtype(value.dtype, np.floating) and np.issubdtype(current.dtype, np.floating):
-            if self.name not in _warned_downcast:
-                _warned_downcast.add(self.name)
-                warnings.warn(
-                    "set_value on %s: casting a %s value to the variable's %s. Theano refused "
-                    "this downcast; legacy_keras casts because NumPy 2 promotes "
-                    "float32 * float64 scalars to float64 where NumPy 1 kept float32 (see "
-                    "migration_guide.md)." % (self.name, value.dtype, current.dtype),
-                    stacklevel=3)
-            return value.astype(current.dtype)
-        raise TypeError("set_value on %s: cannot cast a %s value to the variable's %s "
-                        "without losing information (Theano refused it too). Nothing was "
-                        "changed." % (self.name, value.dtype, current.dtype))
+        exact = np.asarray(value, dtype=target)
+        if np.can_cast(value.dtype, target, casting="safe"):
+            return exact
+        if not isinstance(new_value, np.ndarray) and np.array_equal(exact, value):
+            return exact  # a list of values the dtype holds exactly, as Theano accepted
+        if value.dtype.kind == "f" and target.kind == "f":
+            self._warn_downcast(value.dtype, target)
+            return exact
+        raise TypeError("set_value on %s: cannot store a value of dtype %s in a %s variable "
+                        "without risking loss of precision (Theano refused it too). Nothing "
+                        "was changed." % (self.name, value.dtype, target))
+
+    def _warn_downcast(self, source, target):
+        if self.name in _warned_downcast:
+            return
+        _warned_downcast.add(self.name)
+        warnings.warn(
+            "set_value on %s: casting a %s value to the variable's %s. Theano refused this "
+            "downcast; legacy_keras casts because NumPy 2 promotes float32 * float64 scalars "
+            "to float64 where NumPy 1 kept float32 (see migration_guide.md)."
+            % (self.name, source, target), stacklevel=4)
 
     def eval(self, inputs_to_values=None, **kwargs):
         self.refresh()

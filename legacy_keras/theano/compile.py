@@ -7,6 +7,7 @@ updated are written back. So ``fit`` and ``theano.function`` never see stale wei
 """
 import numpy as np
 import pytensor
+from pytensor.compile.sharedvalue import SharedVariable  # noqa: F401  (theano.compile.SharedVariable)
 from pytensor.graph.traversal import ancestors
 
 from legacy_keras.theano.bound import BoundSharedVariable

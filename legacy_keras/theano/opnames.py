@@ -11,30 +11,35 @@ legacy_keras builds from several PyTensor ops or from an op of its own.
 """
 from pytensor.tensor.elemwise import DimShuffle, Elemwise
 from pytensor.tensor.math import Dot
+from pytensor.tensor.special import Softmax
 from pytensor.tensor.variable import TensorConstant
 
-# PyTensor scalar-op names whose Theano 1.0 name differs.
+# Theano named an Elemwise after the tensor-level function that made it
+# (``Elemwise{abs_,no_inplace}``); that is PyTensor's scalar op name lowercased, except:
 SCALAR_NAMES = {
     "abs": "abs_",
-    "true_divide": "true_div",
-    "switch": "Switch",
-    "clip": "clip",
+    "truediv": "true_div",
+    "intdiv": "int_div",
 }
 
 # Elemwise ops that Theano created with a name of their own (printed bare).
 NAMED_ELEMWISE = {
     "sigmoid": "sigmoid",
     "softplus": "softplus",
+    "softsign": "softsign",
 }
 
 # Op classes printed with a fixed Theano name.
 FIXED_NAMES = {
     Dot: "dot",
+    Softmax: "Softmax",
 }
 
 
 def scalar_name(scalar_op):
     name = str(scalar_op)
+    if "{" not in name:
+        name = name.lower()
     return SCALAR_NAMES.get(name, name)
 
 

@@ -140,9 +140,12 @@ def debugprint(obj, depth=-1, print_type=False, file=None, ids="CHAR",
         raise ValueError("style must be 'theano' or 'pytensor', not %r" % (style,))
     if file == "str":
         return text
-    target = sys.stdout if file is None else file
-    target.write(text)
-    return target
+    if file is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return None
+    file.write(text)
+    return file
 
 
 def _pytensor_text(obj):

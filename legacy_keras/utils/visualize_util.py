@@ -41,8 +41,10 @@ def model_to_dot(model, show_shapes=False, show_layer_names=True):
     from legacy_keras.models import Sequential
 
     dot = pydot.Dot()
+    # Keras 1.2.2 set rankdir then concentrate=True; pydot-ng wrote them as
+    # "concentrate=True;" before "rankdir=TB;". Same graph, same text.
+    dot.set("concentrate", "True")
     dot.set("rankdir", "TB")
-    dot.set("concentrate", True)
     dot.set_node_defaults(shape="record")
     if isinstance(model, Sequential):
         model = model._built_model()

@@ -53,5 +53,7 @@ def __getattr__(name):
 
 
 def softsign(x):
-    """Theano's sandbox ``softsign``: x / (1 + |x|)."""
-    return x / (1 + abs(x))
+    """Theano's sandbox ``softsign``: x / (1 + |x|), a single elementwise op."""
+    from legacy_keras.theano.scalar_ops import softsign as softsign_op
+
+    return softsign_op(x)
