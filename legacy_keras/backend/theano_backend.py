@@ -14,6 +14,7 @@ from legacy_keras._k3 import keras, ops
 from legacy_keras.backend import common
 from legacy_keras.backend._context import in_numeric_execution, numeric_training
 from legacy_keras.backend.common import epsilon, floatx
+from legacy_keras.theano import tensor as theano_tensor
 from legacy_keras.theano.tensor import nnet as nnet_ops
 from legacy_keras.theano.bound import BoundSharedVariable, is_modern_tensor
 
@@ -233,7 +234,7 @@ def mean(x, axis=None, keepdims=False):
     if is_numeric(x):
         return ops.mean(unwrap(x), axis=axis, keepdims=keepdims)
     dtype = floatx() if "int" in x.dtype else None
-    return T.mean(x, axis=axis, keepdims=keepdims, dtype=dtype)
+    return theano_tensor.mean(x, axis=axis, keepdims=keepdims, dtype=dtype)
 
 
 def std(x, axis=None, keepdims=False):

@@ -9,9 +9,12 @@ rule is covered by a golden produced by real Theano 1.0.5 (tests/goldens/).
 A node may also carry ``node.tag.theano_str``: the exact Theano text for an op that
 legacy_keras builds from several PyTensor ops or from an op of its own.
 """
-from pytensor.tensor.elemwise import DimShuffle, Elemwise
+from pytensor.graph.basic import Constant
+from pytensor.scalar.basic import ScalarType
+from pytensor.tensor.elemwise import CAReduce, DimShuffle, Elemwise
 from pytensor.tensor.math import Dot
 from pytensor.tensor.special import Softmax
+from pytensor.tensor.subtensor import Subtensor
 from pytensor.tensor.variable import TensorConstant
 
 # Theano named an Elemwise after the tensor-level function that made it
@@ -47,6 +50,10 @@ def elemwise_str(op):
     name = scalar_name(op.scalar_op)
     if name in NAMED_ELEMWISE:
         return NAMED_ELEMWISE[name]
+    if "{" in name:
+        # Theano named parametrized elementwise ops after their scalar op alone
+        # (``Elemwise{Cast{float32}}``).
+        return "Elemwise{%s}" % name
     if op.inplace_pattern:
         return "Elemwise{%s}%s" % (name, str(sorted(op.inplace_pattern.items())))
     return "Elemwise{%s,no_inplace}" % name
@@ -55,6 +62,38 @@ def elemwise_str(op):
 def dimshuffle_str(op):
     # Theano 1.0's DimShuffle was created inplace by default in user graphs.
     return "InplaceDimShuffle{%s}" % ",".join(str(i) for i in op.new_order)
+
+
+def careduce_str(op):
+    """``Sum{axis=[1], acc_dtype=float64}`` / ``Sum{acc_dtype=float64}`` (all axes)."""
+    params = []
+    if op.axis is not None:
+        params.append("axis=%s" % list(op.axis))
+    acc_dtype = getattr(op, "acc_dtype", None)
+    if acc_dtype is not None:
+        params.append("acc_dtype=%s" % acc_dtype)
+    return "%s{%s}" % (type(op).__name__, ", ".join(params))
+
+
+def subtensor_str(node):
+    """``Subtensor{::, int64}``: each index is the dtype of its input, a slice is
+    start:stop:step with empty parts for None."""
+    scalar_inputs = node.inputs[1:]
+
+    def entry(item):
+        if item is None:
+            return ""
+        if isinstance(item, int):
+            return str(scalar_inputs[item].type.dtype)
+        return str(getattr(item, "dtype", item))
+
+    parts = []
+    for item in node.op.idx_list:
+        if isinstance(item, slice):
+            parts.append(":".join(entry(p) for p in (item.start, item.stop, item.step)))
+        else:
+            parts.append(entry(item))
+    return "Subtensor{%s}" % ", ".join(parts)
 
 
 def op_str(node):
@@ -67,6 +106,10 @@ def op_str(node):
         return elemwise_str(op)
     if isinstance(op, DimShuffle):
         return dimshuffle_str(op)
+    if isinstance(op, CAReduce) and type(op).__name__ in ("Sum", "Prod"):
+        return careduce_str(op)
+    if isinstance(op, Subtensor):
+        return subtensor_str(node)
     for op_class, name in FIXED_NAMES.items():
         if isinstance(op, op_class):
             return name
@@ -85,7 +128,10 @@ BROADCAST_NAMES = {
 
 
 def type_str(ttype):
-    """``TensorType(float32, matrix)``, as Theano 1.0 wrote a type."""
+    """``TensorType(float32, matrix)``, as Theano 1.0 wrote a type (``int64`` for scalars
+    of the scalar type)."""
+    if isinstance(ttype, ScalarType):
+        return str(ttype.dtype)
     broadcastable = tuple(bool(b) for b in getattr(ttype, "broadcastable", ()))
     if broadcastable in BROADCAST_NAMES:
         pattern = BROADCAST_NAMES[broadcastable]
@@ -112,6 +158,47 @@ def variable_str(var):
     """How Theano 1.0 printed a graph input: its name, a constant, or its type."""
     if isinstance(var, TensorConstant):
         return constant_str(var)
+    if isinstance(var, Constant):
+        if var.name is not None:
+            return var.name
+        text = str(var.data)
+        if len(text) > 20:
+            text = text[:10] + "..." + text[-10:]
+        return "Constant{%s}" % text
     if var.name is not None:
         return var.name
     return "<%s>" % type_str(var.type)
+
+
+def identity(var):
+    """What Theano would have shared: it cached 0-d tensor constants, so every use of
+    ``0.5`` in a graph is one node with one id."""
+    if isinstance(var, TensorConstant) and var.type.ndim == 0:
+        return ("TensorConstant", str(var.type.dtype), var.data.item())
+    return var
+
+
+def _added_axes_only(op):
+    return isinstance(op, DimShuffle) and [i for i in op.new_order if i != "x"] == list(
+        range(op.input_ndim))
+
+
+def view(var):
+    """(op text, inputs) of the node Theano would have built for ``var``.
+
+    PyTensor builds some of Theano's single ops from several: ``T.dot`` with a vector is
+    ``DimShuffle(Dot(expand(a), expand(b)))``, which Theano printed as one ``dot``.
+    """
+    node = var.owner
+    op = node.op
+    if isinstance(op, DimShuffle) and "x" not in op.new_order:
+        inner = node.inputs[0].owner
+        if inner is not None and isinstance(inner.op, Dot):
+            operands = []
+            for operand in inner.inputs:
+                owner = operand.owner
+                if owner is not None and _added_axes_only(owner.op) and "x" in owner.op.new_order:
+                    operand = owner.inputs[0]
+                operands.append(operand)
+            return "dot", operands
+    return op_str(node), list(node.inputs)

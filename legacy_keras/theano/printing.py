@@ -46,6 +46,7 @@ class _Printer(object):
         self.order = order
 
     def id_of(self, obj):
+        obj = opnames.identity(obj)
         if obj not in self.used_ids:
             if self.ids == "CHAR":
                 text = "[id %s]" % _char_id(len(self.used_ids))
@@ -73,15 +74,16 @@ class _Printer(object):
                                              self.id_of(var), self.type_str(var)))
             return
         already_printed = node in self.done
+        op_text, inputs = opnames.view(var)
         index = "" if len(node.outputs) == 1 else ".%i" % node.outputs.index(var)
         position = str(self.order.index(node)) if self.order else ""
         self.out.write("%s%s%s %s%s '%s'   %s\n" % (
-            prefix, opnames.op_str(node), index, self.id_of(node), self.type_str(var),
+            prefix, op_text, index, self.id_of(node), self.type_str(var),
             var.name or "", position))
         if already_printed or (self.stop_on_name and var.name is not None):
             return
-        for position_in_inputs, child in enumerate(node.inputs):
-            last = position_in_inputs == len(node.inputs) - 1
+        for position_in_inputs, child in enumerate(inputs):
+            last = position_in_inputs == len(inputs) - 1
             self.write(child, prefix_child + " |",
                        prefix_child + ("  " if last else " |"), depth - 1)
 
