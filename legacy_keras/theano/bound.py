@@ -97,14 +97,15 @@ class BoundSharedVariable(TensorSharedVariable):
                 "later). Nothing was changed." % (self.name, value.shape, current.shape))
         if value.dtype == target:
             return value
-        exact = np.asarray(value, dtype=target)
         if np.can_cast(value.dtype, target, casting="safe"):
-            return exact
-        if not isinstance(new_value, np.ndarray) and np.array_equal(exact, value):
-            return exact  # a list of values the dtype holds exactly, as Theano accepted
+            return value.astype(target)
+        if not isinstance(new_value, np.ndarray) and value.dtype.kind in "iubf":
+            exact = value.astype(target)
+            if np.array_equal(exact, value):
+                return exact  # a list of values the dtype holds exactly, as Theano accepted
         if value.dtype.kind == "f" and target.kind == "f":
             self._warn_downcast(value.dtype, target)
-            return exact
+            return value.astype(target)
         raise TypeError("set_value on %s: cannot store a value of dtype %s in a %s variable "
                         "without risking loss of precision (Theano refused it too). Nothing "
                         "was changed." % (self.name, value.dtype, target))
