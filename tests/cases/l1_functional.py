@@ -63,7 +63,7 @@ for t in [i1, i2, i3, i4, i5, i6]:
     layer = t._keras_history[0]
     key = 'input/' + layer.name
     golden.record(key + '/tensor_name', t.name)
-    golden.record(key + '/dtype', t.dtype)
+    golden.record(key + '/dtype', str(t.dtype))
     golden.record(key + '/ndim', t.ndim)
     golden.record(key + '/keras_shape', plain(t._keras_shape))
     golden.record(key + '/layer_class', layer.__class__.__name__)
