@@ -168,6 +168,84 @@ class Sequential(Model):
     def predict_on_batch(self, x):
         return self._built_model().predict_on_batch(x)
 
+    # -- training: delegated to the inner Model, as in Keras 1.2.2 ----------------------------
+    def compile(self, optimizer, loss, metrics=None, sample_weight_mode=None, **kwargs):
+        if "class_mode" in kwargs:
+            import warnings
+
+            warnings.warn("The \"class_mode\" argument is deprecated, please remove it.")
+            kwargs.pop("class_mode")
+        model = self._built_model()
+        model.callback_model = self
+        model.compile(optimizer, loss, metrics=metrics, sample_weight_mode=sample_weight_mode,
+                      **kwargs)
+        for attribute in ("optimizer", "loss", "loss_weights", "metrics", "metrics_names",
+                          "sample_weight_mode"):
+            setattr(self, attribute, getattr(model, attribute))
+
+    def _compiled_model(self):
+        if self.model is None or not hasattr(self.model, "optimizer"):
+            raise RuntimeError("The model needs to be compiled before being used.")
+        return self.model
+
+    def fit(self, x, y, batch_size=32, nb_epoch=10, verbose=1, callbacks=None,
+            validation_split=0., validation_data=None, shuffle=True, class_weight=None,
+            sample_weight=None, initial_epoch=0, **kwargs):
+        if "show_accuracy" in kwargs:
+            import warnings
+
+            kwargs.pop("show_accuracy")
+            warnings.warn("The \"show_accuracy\" argument is deprecated, instead you should "
+                          "pass the \"accuracy\" metric to the model at compile time:\n"
+                          "`model.compile(optimizer, loss, metrics=[\"accuracy\"])`")
+        if kwargs:
+            raise TypeError("Received unknown keyword arguments: " + str(kwargs))
+        return self._compiled_model().fit(
+            x, y, batch_size=batch_size, nb_epoch=nb_epoch, verbose=verbose,
+            callbacks=callbacks, validation_split=validation_split,
+            validation_data=validation_data, shuffle=shuffle, class_weight=class_weight,
+            sample_weight=sample_weight, initial_epoch=initial_epoch)
+
+    def evaluate(self, x, y, batch_size=32, verbose=1, sample_weight=None, **kwargs):
+        if kwargs:
+            raise TypeError("Received unknown keyword arguments: " + str(kwargs))
+        return self._compiled_model().evaluate(x, y, batch_size=batch_size, verbose=verbose,
+                                               sample_weight=sample_weight)
+
+    def train_on_batch(self, x, y, class_weight=None, sample_weight=None, **kwargs):
+        return self._compiled_model().train_on_batch(x, y, sample_weight=sample_weight,
+                                                     class_weight=class_weight)
+
+    def test_on_batch(self, x, y, sample_weight=None, **kwargs):
+        return self._compiled_model().test_on_batch(x, y, sample_weight=sample_weight)
+
+    def predict_proba(self, x, batch_size=32, verbose=1):
+        """Probabilities; warns, as Keras 1 did, when they fall outside [0, 1]."""
+        preds = self.predict(x, batch_size, verbose)
+        if preds.min() < 0. or preds.max() > 1.:
+            import warnings
+
+            warnings.warn("Network returning invalid probability values. The last layer "
+                          "might not normalize predictions into probabilities (like softmax "
+                          "or sigmoid would).")
+        return preds
+
+    def predict_classes(self, x, batch_size=32, verbose=1):
+        """argmax of the predictions, or (p > 0.5) for a single output unit."""
+        proba = self.predict(x, batch_size=batch_size, verbose=verbose)
+        if proba.shape[-1] > 1:
+            return proba.argmax(axis=-1)
+        return (proba > 0.5).astype("int32")
+
+    def fit_generator(self, *args, **kwargs):
+        return self._compiled_model().fit_generator(*args, **kwargs)
+
+    def evaluate_generator(self, *args, **kwargs):
+        return self._compiled_model().evaluate_generator(*args, **kwargs)
+
+    def predict_generator(self, *args, **kwargs):
+        return self._built_model().predict_generator(*args, **kwargs)
+
     def get_config(self):
         return [{"class_name": layer.__class__.__name__, "config": layer.get_config()}
                 for layer in self.layers]

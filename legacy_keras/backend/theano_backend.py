@@ -418,3 +418,73 @@ def function(inputs, outputs, updates=[], **kwargs):
 def gradients(loss, variables):
     """``T.grad(loss, variables)``; a single (non-list) variable gives a single gradient."""
     return T.grad(loss, variables, disconnected_inputs="warn")
+
+
+# -- losses (written with the functions above, so they run in both executions) ----------
+def categorical_crossentropy(output, target, from_logits=False):
+    """Keras 1.2.2: rescale ``output`` to sum to 1 (or softmax logits), clip to
+    [epsilon, 1 - epsilon], then -sum(target * log(output)) over the last axis."""
+    if from_logits:
+        output = softmax(output)
+    else:
+        output = output / sum(output, axis=-1, keepdims=True)
+    output = clip(output, epsilon(), 1.0 - epsilon())
+    return -sum(target * log(output), axis=-1)
+
+
+def sparse_categorical_crossentropy(output, target, from_logits=False):
+    """Integer targets (any shape whose size is the batch's) against ``output``."""
+    if is_numeric(output, target):
+        output_ = unwrap(output)
+        labels = ops.cast(ops.reshape(unwrap(target), (-1,)), "int32")
+        one_hot_target = ops.reshape(ops.one_hot(labels, ops.shape(output_)[-1],
+                                                 dtype=output_.dtype), ops.shape(output_))
+        return categorical_crossentropy(output_, one_hot_target, from_logits)
+    labels = T.cast(T.flatten(target), "int32")
+    one_hot_target = T.eq(labels.dimshuffle(0, "x"), T.arange(output.shape[-1]))
+    one_hot_target = T.reshape(T.cast(one_hot_target, output.dtype), output.shape)
+    return categorical_crossentropy(output, one_hot_target, from_logits)
+
+
+def binary_crossentropy(output, target, from_logits=False):
+    if from_logits:
+        output = sigmoid(output)
+    output = clip(output, epsilon(), 1.0 - epsilon())
+    return -(target * log(output) + (1.0 - target) * log(1.0 - output))
+
+
+def l2_normalize(x, axis):
+    norm = sqrt(sum(square(x), axis=axis, keepdims=True))
+    return x / norm
+
+
+def in_top_k(predictions, targets, k):
+    """1.0 where ``targets`` is among the ``k`` largest predictions of its row."""
+    if is_numeric(predictions, targets):
+        top = ops.top_k(unwrap(predictions), k)[1]
+        found = ops.any(ops.equal(top, ops.expand_dims(ops.cast(unwrap(targets), top.dtype), -1)),
+                        axis=-1)
+        return ops.cast(found, floatx())
+    top = T.argsort(predictions)[:, -k:]
+    return T.any(T.eq(top, targets.dimshuffle(0, "x")), axis=-1)
+
+
+# -- updates ------------------------------------------------------------------------------
+def update(x, new_x):
+    return (x, new_x)
+
+
+def update_add(x, increment):
+    return (x, x + increment)
+
+
+def update_sub(x, decrement):
+    return (x, x - decrement)
+
+
+def moving_average_update(variable, value, momentum):
+    return (variable, variable * momentum + value * (1. - momentum))
+
+
+def get_variable_shape(x):
+    return tuple(get_value(x).shape)

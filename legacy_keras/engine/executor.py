@@ -45,3 +45,64 @@ class ReplayModel(keras.Model):
         with numeric_execution(training):
             outputs, _ = self._legacy_container.run_graph(inputs, [None] * len(inputs))
         return outputs[0] if self._single_output else outputs
+
+
+class StepFunctions(object):
+    """The compiled Keras 3 (TensorFlow) steps behind ``fit``, ``evaluate``,
+    ``train_on_batch`` and ``test_on_batch`` of a compiled Keras 1 model.
+
+    ``train(inputs, targets, sample_weights)`` runs one Keras 1 training step: the
+    forward pass (training phase), the Keras 1 loss (weighted objectives, loss weights,
+    regularization), the gradients, and the Keras 1 optimizer's updates (with weight
+    constraints and layer updates such as BatchNormalization's running statistics),
+    all applied at once as Theano applied a function's updates. It returns
+    ``[total_loss] + metrics`` as NumPy values, in ``model.metrics_names`` order.
+    """
+
+    def __init__(self, model):
+        import tensorflow as tf
+
+        self.model = model
+        self.params = model._collected_trainable_weights
+        model.optimizer.build(self.params)
+        self._train = tf.function(self._train_step, reduce_retracing=True)
+        self._test = tf.function(self._test_step, reduce_retracing=True)
+
+    def _forward(self, inputs, targets, sample_weights, training):
+        model = self.model
+        with numeric_execution(training):
+            outputs, masks = model.run_graph(list(inputs), [None] * len(inputs))
+            return outputs, model._loss_and_metrics(outputs, masks, list(targets),
+                                                    list(sample_weights))
+
+    def _train_step(self, inputs, targets, sample_weights):
+        import tensorflow as tf
+
+        model = self.model
+        variables = [p.keras_variable for p in self.params]
+        with tf.GradientTape() as tape:
+            _, (total_loss, metric_values) = self._forward(inputs, targets, sample_weights,
+                                                           True)
+        grads = tape.gradient(total_loss, variables)
+        with numeric_execution(True):
+            grads = model.optimizer.clip_gradients(grads)
+            updates = model.optimizer.updates_from_gradients(self.params, grads,
+                                                             model.constraints)
+            for var, value in list(updates):
+                target = var.keras_variable if isinstance(var, BoundSharedVariable) else var
+                target.assign(value)
+        return [total_loss] + metric_values
+
+    def _test_step(self, inputs, targets, sample_weights):
+        _, (total_loss, metric_values) = self._forward(inputs, targets, sample_weights, False)
+        return [total_loss] + metric_values
+
+    @staticmethod
+    def _numpy(outputs):
+        return [float(o.numpy()) for o in outputs]
+
+    def train(self, inputs, targets, sample_weights):
+        return self._numpy(self._train(list(inputs), list(targets), list(sample_weights)))
+
+    def test(self, inputs, targets, sample_weights):
+        return self._numpy(self._test(list(inputs), list(targets), list(sample_weights)))

@@ -177,6 +177,10 @@ class Layer(object):
         weight = initializations.get(initializer)(shape, name=name)
         if regularizer is not None:
             self.add_loss(regularizer(weight))
+            # Kept to recompute the penalty numerically in each Keras 3 training step.
+            if not hasattr(self, "_weight_regularizers"):
+                self._weight_regularizers = []
+            self._weight_regularizers.append((regularizer, weight))
         if constraint is not None:
             self.constraints[weight] = constraint
         (self._trainable_weights if trainable else self._non_trainable_weights).append(weight)

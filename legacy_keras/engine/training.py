@@ -1,13 +1,28 @@
-"""Keras 1.2.2's ``Model``: a Container that predicts (and later trains) through Keras 3."""
+"""Keras 1.2.2's ``Model``: compile, fit, evaluate, predict and their batch and generator
+forms, with Keras 1's semantics, run by Keras 3.
+
+The Python loop is Keras 1's (``_fit_loop``): the epoch shuffle drawn from NumPy's
+global generator, ``validation_split`` taking the last samples before shuffling,
+callbacks with Keras 1's hooks and logs, ``History`` with ``acc`` / ``val_acc``. Each
+batch runs one compiled Keras 3 (TensorFlow) step (:class:`executor.StepFunctions`)
+that computes Keras 1's loss and applies Keras 1's optimizer updates.
+"""
 import numpy as np
 
 from legacy_keras import backend as K
+from legacy_keras import metrics as metrics_module
+from legacy_keras import objectives, optimizers
 from legacy_keras.engine.topology import Container
+from legacy_keras.engine.training_utils import (
+    batch_shuffle, check_array_lengths, check_loss_and_target_compatibility, collect_metrics,
+    make_batches, slice_X, standardize_sample_or_class_weights, standardize_weights,
+    weighted_objective)
 
 
-def standardize_input_data(data, names, shapes, exception_prefix=""):
-    """Input arrays as a list in ``names`` order, float ones cast to floatx, with Keras
-    1.2.2's error when a shape does not match the model's input."""
+def standardize_input_data(data, names, shapes=None, check_batch_dim=True,
+                           exception_prefix=""):
+    """Arrays as a list in ``names`` order, float ones cast to floatx, with Keras 1.2.2's
+    errors when the count or a shape does not match the model."""
     if isinstance(data, dict):
         arrays = []
         for name in names:
@@ -17,36 +32,63 @@ def standardize_input_data(data, names, shapes, exception_prefix=""):
             arrays.append(data[name])
     elif isinstance(data, (list, tuple)):
         arrays = list(data)
+        if len(arrays) != len(names):
+            raise ValueError("Error when checking " + exception_prefix + ": the list of Numpy "
+                             "arrays that you are passing to your model is not the size the "
+                             "model expected. Expected to see " + str(len(names)) +
+                             " arrays but instead got the following list of " +
+                             str(len(arrays)) + " arrays: " + str(data)[:200] + "...")
     else:
+        if len(names) != 1:
+            raise ValueError("The model expects " + str(len(names)) + " " + exception_prefix +
+                             " arrays, but only received one array. Found: array with "
+                             "shape " + str(np.shape(data)))
         arrays = [data]
-    if len(arrays) != len(names):
-        raise ValueError("Error when checking " + exception_prefix + ": the list of Numpy "
-                         "arrays that you are passing to your model is not the size the "
-                         "model expected. Expected to see " + str(len(names)) +
-                         " arrays but instead got " + str(len(arrays)) + " arrays.")
     result = []
-    for name, shape, array in zip(names, shapes, arrays):
+    for i, (name, array) in enumerate(zip(names, arrays)):
         array = np.asarray(array)
-        if array.ndim == 1 and len(shape) == 2:
-            array = np.expand_dims(array, 1)
-        if array.ndim != len(shape):
-            raise ValueError("Error when checking " + exception_prefix + ": expected " + name +
-                             " to have " + str(len(shape)) + " dimensions, but got array "
-                             "with shape " + str(array.shape))
-        for axis, (expected, actual) in enumerate(zip(shape, array.shape)):
-            if axis and expected is not None and expected != actual:
+        shape = shapes[i] if shapes else None
+        if shape is not None:
+            if array.ndim == 1 and len(shape) == 2:
+                array = np.expand_dims(array, 1)
+            if array.ndim != len(shape):
                 raise ValueError("Error when checking " + exception_prefix + ": expected " +
-                                 name + " to have shape " + str(shape) + " but got array "
-                                 "with shape " + str(array.shape))
+                                 name + " to have " + str(len(shape)) + " dimensions, but "
+                                 "got array with shape " + str(array.shape))
+            for axis, (expected, actual) in enumerate(zip(shape, array.shape)):
+                if not axis and not check_batch_dim:
+                    continue
+                if expected is not None and expected != actual:
+                    raise ValueError("Error when checking " + exception_prefix +
+                                     ": expected " + name + " to have shape " + str(shape) +
+                                     " but got array with shape " + str(array.shape))
         if np.issubdtype(array.dtype, np.floating):
             array = array.astype(K.floatx(), copy=False)
         result.append(array)
     return result
 
 
-class Model(Container):
-    """``Model(input=..., output=...)``: a graph of layers that can predict and train."""
+def _output_list(values, names, what):
+    """A dict/list/single value per output, as the list Keras 1 made of it."""
+    if isinstance(values, dict):
+        for name in values:
+            if name not in names:
+                raise ValueError("Unknown entry in " + what + " dictionary: \"" + name +
+                                 "\". Only expected the following keys: " + str(names))
+        return values, [values.get(name) for name in names]
+    if isinstance(values, list):
+        if len(values) != len(names):
+            raise ValueError("When passing a list as " + what + ", it should have one entry "
+                             "per model outputs. The model has " + str(len(names)) +
+                             " outputs, but you passed " + what + "=" + str(values))
+        return values, list(values)
+    return values, [values] * len(names)
 
+
+class Model(Container):
+    """``Model(input=..., output=...)``: a graph of layers that trains and predicts."""
+
+    # -- execution by Keras 3 ---------------------------------------------------------------
     def _executor(self):
         from legacy_keras.engine.executor import ReplayModel
 
@@ -55,19 +97,295 @@ class Model(Container):
             executor = self._replay_model = ReplayModel(self)
         return executor
 
+    def _steps(self):
+        from legacy_keras.engine.executor import StepFunctions
+
+        if not hasattr(self, "optimizer"):
+            raise RuntimeError("You must compile your model before using it.")
+        if getattr(self, "_step_functions", None) is None:
+            self._step_functions = StepFunctions(self)
+        return self._step_functions
+
+    # -- compile -----------------------------------------------------------------------------
+    def compile(self, optimizer, loss, metrics=None, loss_weights=None,
+                sample_weight_mode=None, **kwargs):
+        """Configures training: Keras 1's optimizer, loss(es), metrics, loss weights."""
+        self.optimizer = optimizers.get(optimizer)
+        self.sample_weight_mode = sample_weight_mode
+        self.loss = loss
+        self.loss_weights = loss_weights
+        if loss_weights is None:
+            self._loss_weights_list = [1.] * len(self.outputs)
+        elif isinstance(loss_weights, dict):
+            _output_list(loss_weights, self.output_names, "loss_weights")
+            self._loss_weights_list = [loss_weights.get(n, 1.) for n in self.output_names]
+        elif isinstance(loss_weights, list):
+            _output_list(loss_weights, self.output_names, "loss_weights")
+            self._loss_weights_list = list(loss_weights)
+        else:
+            raise TypeError("Could not interpret loss_weights argument: " + str(loss_weights) +
+                            " - expected a list of dicts.")
+        if isinstance(loss, dict):
+            for name in self.output_names:
+                if name not in loss:
+                    raise ValueError("Output \"" + name + "\" missing from loss dictionary.")
+        _, losses = _output_list(loss, self.output_names, "loss")
+        self.loss_functions = [objectives.get(l) for l in losses]
+        self._weighted_losses = [weighted_objective(fn) for fn in self.loss_functions]
+        _, modes = _output_list(sample_weight_mode, self.output_names, "sample_weight_mode")
+        self.sample_weight_modes = ["temporal" if m == "temporal" else None for m in modes]
+        self.metrics = metrics
+        self._metric_functions = self._resolve_metrics(metrics)
+        self.metrics_names = ["loss"]
+        if len(self.outputs) > 1:
+            self.metrics_names += [name + "_loss" for name in self.output_names]
+        self.metrics_names += [name for _, name, _ in self._metric_functions]
+        if kwargs:
+            raise TypeError("compile() got unexpected keyword arguments " + str(sorted(kwargs)) +
+                            " (Theano function arguments are not supported by legacy_keras; "
+                            "see migration_guide.md)")
+        weights = list(self.trainable_weights)
+        weights.sort(key=lambda w: w.name or "")
+        self._collected_trainable_weights = weights
+        self._step_functions = None
+
+    def _resolve_metrics(self, metrics):
+        """(output index, display name, function) for each metric, 'acc' resolved as
+        Keras 1 did: binary for one-unit outputs or binary crossentropy, sparse for
+        sparse categorical crossentropy, otherwise categorical."""
+        resolved = []
+        for i, output_metrics in enumerate(collect_metrics(metrics, self.output_names)):
+            prefix = self.output_layers[i].name + "_" if len(self.output_names) > 1 else ""
+            for metric in output_metrics:
+                if metric in ("accuracy", "acc"):
+                    loss_fn = self.loss_functions[i]
+                    if (self.internal_output_shapes[i][-1] == 1 or
+                            loss_fn is objectives.binary_crossentropy):
+                        fn = metrics_module.binary_accuracy
+                    elif loss_fn is objectives.sparse_categorical_crossentropy:
+                        fn = metrics_module.sparse_categorical_accuracy
+                    else:
+                        fn = metrics_module.categorical_accuracy
+                    resolved.append((i, prefix + "acc", fn))
+                else:
+                    fn = metrics_module.get(metric)
+                    resolved.append((i, prefix + fn.__name__, fn))
+        return resolved
+
+    def _regularization_losses(self):
+        losses = []
+        for layer in self.layers:
+            for regularizer, weight in getattr(layer, "_weight_regularizers", []):
+                losses.append(regularizer(weight))
+        return losses
+
+    def _loss_and_metrics(self, outputs, masks, targets, sample_weights):
+        """Keras 1's total loss and metric values for one batch (either execution)."""
+        total_loss = None
+        output_losses = []
+        for i, (y_true, y_pred) in enumerate(zip(targets, outputs)):
+            output_loss = self._weighted_losses[i](y_true, y_pred, sample_weights[i], masks[i])
+            output_losses.append(output_loss)
+            term = self._loss_weights_list[i] * output_loss
+            total_loss = term if total_loss is None else total_loss + term
+        for regularization in self._regularization_losses():
+            total_loss = total_loss + regularization
+        values = output_losses if len(outputs) > 1 else []
+        for i, _, fn in self._metric_functions:
+            values.append(K.cast(fn(targets[i], outputs[i]), K.floatx()))
+        return total_loss, values
+
+    # -- data --------------------------------------------------------------------------------
+    def _standardize_user_data(self, x, y, sample_weight=None, class_weight=None,
+                               check_batch_dim=True, batch_size=None):
+        if not hasattr(self, "optimizer"):
+            raise RuntimeError("You must compile a model before training/testing. Use "
+                               "`model.compile(optimizer, loss)`.")
+        output_shapes = []
+        for shape, loss_fn in zip(self.internal_output_shapes, self.loss_functions):
+            if loss_fn is objectives.sparse_categorical_crossentropy:
+                output_shapes.append(shape[:-1] + (1,))
+            else:
+                output_shapes.append(shape)
+        x = standardize_input_data(x, self.input_names, self.internal_input_shapes,
+                                   check_batch_dim=False, exception_prefix="model input")
+        y = standardize_input_data(y, self.output_names, output_shapes,
+                                   check_batch_dim=False, exception_prefix="model target")
+        sample_weights = standardize_sample_or_class_weights(sample_weight, self.output_names,
+                                                             "sample_weight")
+        class_weights = standardize_sample_or_class_weights(class_weight, self.output_names,
+                                                            "class_weight")
+        sample_weights = [standardize_weights(ref, sw, cw, mode) for ref, sw, cw, mode in
+                          zip(y, sample_weights, class_weights, self.sample_weight_modes)]
+        check_array_lengths(x, y, sample_weights)
+        check_loss_and_target_compatibility(y, self.loss_functions, self.internal_output_shapes)
+        if self.stateful_batch_size() and batch_size:
+            if x[0].shape[0] % batch_size != 0:
+                raise ValueError("In a stateful network, you should only pass inputs with a "
+                                 "number of samples that can be divided by the batch size. "
+                                 "Found: " + str(x[0].shape[0]) + " samples")
+        return x, y, sample_weights
+
+    def stateful_batch_size(self):
+        return any(getattr(layer, "stateful", False) for layer in self.layers)
+
+    # -- the loops ----------------------------------------------------------------------------
+    def fit(self, x, y, batch_size=32, nb_epoch=10, verbose=1, callbacks=None,
+            validation_split=0., validation_data=None, shuffle=True, class_weight=None,
+            sample_weight=None, initial_epoch=0):
+        """Trains for ``nb_epoch`` epochs; returns a Keras 1 ``History``."""
+        x, y, sample_weights = self._standardize_user_data(
+            x, y, sample_weight=sample_weight, class_weight=class_weight,
+            check_batch_dim=False, batch_size=batch_size)
+        val_ins = None
+        if validation_data:
+            if len(validation_data) == 2:
+                val_x, val_y = validation_data
+                val_sample_weight = None
+            elif len(validation_data) == 3:
+                val_x, val_y, val_sample_weight = validation_data
+            else:
+                raise ValueError("When passing validation_data, it must contain 2 (x_val, "
+                                 "y_val) or 3 (x_val, y_val, val_sample_weights) items, "
+                                 "however it contains %d items" % len(validation_data))
+            val_ins = self._standardize_user_data(val_x, val_y,
+                                                  sample_weight=val_sample_weight,
+                                                  check_batch_dim=False,
+                                                  batch_size=batch_size)
+        elif validation_split and 0. < validation_split < 1.:
+            split_at = int(len(x[0]) * (1. - validation_split))
+            x, val_x = slice_X(x, 0, split_at), slice_X(x, split_at)
+            y, val_y = slice_X(y, 0, split_at), slice_X(y, split_at)
+            sample_weights, val_sw = (slice_X(sample_weights, 0, split_at),
+                                      slice_X(sample_weights, split_at))
+            val_ins = (val_x, val_y, val_sw)
+        out_labels = list(self.metrics_names)
+        callback_metrics = list(out_labels)
+        if val_ins is not None:
+            callback_metrics += ["val_" + n for n in out_labels]
+        return self._fit_loop((x, y, sample_weights), out_labels, batch_size, nb_epoch,
+                              verbose, callbacks, val_ins, shuffle, callback_metrics,
+                              initial_epoch)
+
+    def _fit_loop(self, ins, out_labels, batch_size, nb_epoch, verbose, callbacks, val_ins,
+                  shuffle, callback_metrics, initial_epoch):
+        from legacy_keras import callbacks as cbks
+
+        steps = self._steps()
+        x, y, sample_weights = ins
+        do_validation = val_ins is not None
+        if do_validation and verbose:
+            print("Train on %d samples, validate on %d samples" % (x[0].shape[0],
+                                                                    val_ins[0][0].shape[0]))
+        nb_train_sample = x[0].shape[0]
+        index_array = np.arange(nb_train_sample)
+        self.history = cbks.History()
+        callback_list = [cbks.BaseLogger()] + (callbacks or []) + [self.history]
+        if verbose:
+            callback_list += [cbks.ProgbarLogger()]
+        callback_list = cbks.CallbackList(callback_list)
+        callback_model = getattr(self, "callback_model", None) or self
+        callback_list.set_model(callback_model)
+        callback_list.set_params({"batch_size": batch_size, "nb_epoch": nb_epoch,
+                                  "nb_sample": nb_train_sample, "verbose": verbose,
+                                  "do_validation": do_validation,
+                                  "metrics": callback_metrics or []})
+        callback_list.on_train_begin()
+        callback_model.stop_training = False
+        self.validation_data = (list(val_ins[0]) + list(val_ins[1]) + list(val_ins[2])
+                                if do_validation else None)
+        for epoch in range(initial_epoch, nb_epoch):
+            callback_list.on_epoch_begin(epoch)
+            if shuffle == "batch":
+                index_array = batch_shuffle(index_array, batch_size)
+            elif shuffle:
+                np.random.shuffle(index_array)
+            batches = make_batches(nb_train_sample, batch_size)
+            epoch_logs = {}
+            for batch_index, (batch_start, batch_end) in enumerate(batches):
+                batch_ids = index_array[batch_start:batch_end]
+                batch_logs = {"batch": batch_index, "size": len(batch_ids)}
+                callback_list.on_batch_begin(batch_index, batch_logs)
+                outs = steps.train(slice_X(x, batch_ids), slice_X(y, batch_ids),
+                                   slice_X(sample_weights, batch_ids))
+                for label, value in zip(out_labels, outs):
+                    batch_logs[label] = value
+                callback_list.on_batch_end(batch_index, batch_logs)
+                if batch_index == len(batches) - 1 and do_validation:
+                    val_outs = self._test_loop(val_ins, batch_size=batch_size, verbose=0)
+                    for label, value in zip(out_labels, val_outs):
+                        epoch_logs["val_" + label] = value
+            callback_list.on_epoch_end(epoch, epoch_logs)
+            if callback_model.stop_training:
+                break
+        callback_list.on_train_end()
+        return self.history
+
+    def _test_loop(self, ins, batch_size=32, verbose=0):
+        from legacy_keras.utils.generic_utils import Progbar
+
+        steps = self._steps()
+        x, y, sample_weights = ins
+        nb_sample = x[0].shape[0]
+        totals = None
+        progbar = Progbar(target=nb_sample) if verbose == 1 else None
+        for batch_start, batch_end in make_batches(nb_sample, batch_size):
+            outs = steps.test(slice_X(x, batch_start, batch_end),
+                              slice_X(y, batch_start, batch_end),
+                              slice_X(sample_weights, batch_start, batch_end))
+            size = batch_end - batch_start
+            totals = [o * size for o in outs] if totals is None else [
+                t + o * size for t, o in zip(totals, outs)]
+            if progbar is not None:
+                progbar.update(batch_end)
+        results = [t / nb_sample for t in totals]
+        return results[0] if len(results) == 1 else results
+
+    def evaluate(self, x, y, batch_size=32, verbose=1, sample_weight=None):
+        """The loss (and metrics) on ``x``, ``y``, averaged over samples as Keras 1 did."""
+        ins = self._standardize_user_data(x, y, sample_weight=sample_weight,
+                                          check_batch_dim=False, batch_size=batch_size)
+        return self._test_loop(ins, batch_size=batch_size, verbose=verbose)
+
     def _standardized(self, x):
-        arrays = standardize_input_data(x, self.input_names, self.internal_input_shapes)
+        arrays = standardize_input_data(x, self.input_names, self.internal_input_shapes,
+                                        check_batch_dim=False, exception_prefix="")
         return arrays[0] if len(arrays) == 1 else arrays
 
     def predict(self, x, batch_size=32, verbose=0):
         """Predictions for ``x``, computed by Keras 3 in batches of ``batch_size``."""
+        arrays = self._standardized(x)
         if verbose:
-            raise NotImplementedError("predict(verbose=1) (Keras 1's progress bar) is not "
-                                      "supported by legacy_keras yet; see migration_guide.md.")
-        outputs = self._executor().predict(self._standardized(x), batch_size=batch_size,
-                                           verbose=0)
-        return outputs
+            return self._predict_loop_with_progbar(arrays, batch_size)
+        return self._executor().predict(arrays, batch_size=batch_size, verbose=0)
+
+    def _predict_loop_with_progbar(self, arrays, batch_size):
+        from legacy_keras.utils.generic_utils import Progbar
+
+        arrays = arrays if isinstance(arrays, list) else [arrays]
+        nb_sample = arrays[0].shape[0]
+        progbar = Progbar(target=nb_sample)
+        pieces = []
+        for batch_start, batch_end in make_batches(nb_sample, batch_size):
+            batch = slice_X(arrays, batch_start, batch_end)
+            out = self._executor().predict_on_batch(batch[0] if len(batch) == 1 else batch)
+            pieces.append(out if isinstance(out, list) else [out])
+            progbar.update(batch_end)
+        outs = [np.concatenate(parts) for parts in zip(*pieces)]
+        return outs[0] if len(outs) == 1 else outs
 
     def predict_on_batch(self, x):
-        outputs = self._executor().predict_on_batch(self._standardized(x))
-        return outputs
+        return self._executor().predict_on_batch(self._standardized(x))
+
+    def train_on_batch(self, x, y, sample_weight=None, class_weight=None):
+        x, y, sample_weights = self._standardize_user_data(
+            x, y, sample_weight=sample_weight, class_weight=class_weight,
+            check_batch_dim=True)
+        outs = self._steps().train(x, y, sample_weights)
+        return outs[0] if len(outs) == 1 else outs
+
+    def test_on_batch(self, x, y, sample_weight=None):
+        x, y, sample_weights = self._standardize_user_data(x, y, sample_weight=sample_weight,
+                                                           check_batch_dim=True)
+        outs = self._steps().test(x, y, sample_weights)
+        return outs[0] if len(outs) == 1 else outs

@@ -27,9 +27,7 @@ from pytensor.tensor.sharedvar import TensorSharedVariable
 from pytensor.tensor.type import TensorType
 
 from legacy_keras._k3 import keras
-
-_warned_downcast = set()
-
+from legacy_keras.backend._context import in_numeric_execution
 
 def _identity(value):
     return value
@@ -111,9 +109,9 @@ class BoundSharedVariable(TensorSharedVariable):
                         "was changed." % (self.name, value.dtype, target))
 
     def _warn_downcast(self, source, target):
-        if self.name in _warned_downcast:
+        if getattr(self, "_warned_downcast", False):
             return
-        _warned_downcast.add(self.name)
+        self._warned_downcast = True
         warnings.warn(
             "set_value on %s: casting a %s value to the variable's %s. Theano refused this "
             "downcast; legacy_keras casts because NumPy 2 promotes float32 * float64 scalars "
@@ -131,7 +129,9 @@ class BoundSharedVariable(TensorSharedVariable):
         pytensor_op = getattr(TensorSharedVariable, name)
 
         def method(self, other):
-            if is_modern_tensor(other):
+            if is_modern_tensor(other) or in_numeric_execution():
+                if isinstance(other, BoundSharedVariable):
+                    other = other.keras_variable
                 return modern_op(self.keras_variable, other)
             return pytensor_op(self, other)
 
@@ -149,8 +149,17 @@ class BoundSharedVariable(TensorSharedVariable):
     __truediv__ = _binary("__truediv__", lambda a, b: a / b)
     __rtruediv__ = _binary("__rtruediv__", lambda a, b: b / a)
     __pow__ = _binary("__pow__", lambda a, b: a ** b)
+    __lt__ = _binary("__lt__", lambda a, b: a < b)
+    __le__ = _binary("__le__", lambda a, b: a <= b)
+    __gt__ = _binary("__gt__", lambda a, b: a > b)
+    __ge__ = _binary("__ge__", lambda a, b: a >= b)
     __rpow__ = _binary("__rpow__", lambda a, b: b ** a)
     del _binary, _op
+
+    def __neg__(self):
+        if in_numeric_execution():
+            return -self.keras_variable
+        return TensorSharedVariable.__neg__(self)
 
     # Identity semantics (PyTensor variables hash by identity too).
     __hash__ = TensorSharedVariable.__hash__
