@@ -85,7 +85,230 @@ def _output_list(values, names, what):
     return values, [values] * len(names)
 
 
-class Model(Container):
+class GeneratorEnqueuer(object):
+    """Pulls batches from a generator in ``nb_worker`` background threads into a queue of
+    at most ``max_q_size`` items, as Keras 1.2.2 did.
+
+    Keras 1 ran ``pickle_safe=True`` workers as processes; legacy_keras always uses
+    threads (the same batches reach the model; a generator need not be picklable).
+    """
+
+    def __init__(self, generator, pickle_safe=False):
+        self._generator = generator
+        self._pickle_safe = pickle_safe
+        self._threads = []
+        self._stop_event = None
+        self.queue = None
+
+    def start(self, nb_worker=1, max_q_size=10, wait_time=0.05):
+        import queue
+        import threading
+
+        self.queue = queue.Queue(maxsize=max_q_size)
+        self._stop_event = threading.Event()
+        lock = threading.Lock()
+
+        def task():
+            while not self._stop_event.is_set():
+                try:
+                    with lock:
+                        item = next(self._generator)
+                except StopIteration:
+                    self.queue.put(("stop", None))
+                    return
+                except Exception as error:  # handed to the consumer, raised there
+                    self.queue.put(("error", error))
+                    return
+                while not self._stop_event.is_set():
+                    try:
+                        self.queue.put(("item", item), timeout=wait_time)
+                        break
+                    except queue.Full:
+                        continue
+
+        for _ in range(nb_worker):
+            thread = threading.Thread(target=task, daemon=True)
+            self._threads.append(thread)
+            thread.start()
+
+    def get(self):
+        kind, value = self.queue.get()
+        if kind == "error":
+            raise value
+        if kind == "stop":
+            raise StopIteration("the generator stopped before the model had enough samples")
+        return value
+
+    def stop(self, timeout=None):
+        if self._stop_event is not None:
+            self._stop_event.set()
+        for thread in self._threads:
+            thread.join(timeout)
+        self._threads = []
+
+
+def _unpack_generator_output(output):
+    if not hasattr(output, "__len__"):
+        raise ValueError("output of generator should be a tuple (x, y, sample_weight) or "
+                         "(x, y). Found: " + str(output))
+    if len(output) == 2:
+        return output[0], output[1], None
+    if len(output) == 3:
+        return output
+    raise ValueError("output of generator should be a tuple (x, y, sample_weight) or (x, y). "
+                     "Found: " + str(output))
+
+
+def _batch_length(x):
+    if isinstance(x, list):
+        return len(x[0])
+    if isinstance(x, dict):
+        return len(list(x.values())[0])
+    return len(x)
+
+
+class GeneratorTraining(object):
+    """Keras 1.2.2's generator methods of Model (fit/evaluate/predict_generator)."""
+
+    def fit_generator(self, generator, samples_per_epoch, nb_epoch, verbose=1, callbacks=None,
+                       validation_data=None, nb_val_samples=None, class_weight=None,
+                       max_q_size=10, nb_worker=1, pickle_safe=False, initial_epoch=0):
+        """Keras 1.2.2's fit_generator: an epoch ends once ``samples_per_epoch`` samples
+        were seen; validation runs after the epoch's last batch."""
+        import warnings
+
+        from legacy_keras import callbacks as cbks
+
+        do_validation = bool(validation_data)
+        val_gen = hasattr(validation_data, "__next__") or hasattr(validation_data, "next")
+        if val_gen and not nb_val_samples:
+            raise ValueError("When using a generator for validation data, you must specify a "
+                             "value for \"nb_val_samples\".")
+        out_labels = list(self.metrics_names)
+        callback_metrics = out_labels + ["val_" + n for n in out_labels]
+        self.history = cbks.History()
+        callback_list = [cbks.BaseLogger()] + (callbacks or []) + [self.history]
+        if verbose:
+            callback_list += [cbks.ProgbarLogger()]
+        callback_list = cbks.CallbackList(callback_list)
+        callback_model = getattr(self, "callback_model", None) or self
+        callback_list.set_model(callback_model)
+        callback_list.set_params({"nb_epoch": nb_epoch, "nb_sample": samples_per_epoch,
+                                  "verbose": verbose, "do_validation": do_validation,
+                                  "metrics": callback_metrics})
+        callback_list.on_train_begin()
+        if do_validation and not val_gen:
+            if len(validation_data) == 2:
+                val_x, val_y = validation_data
+                val_sample_weight = None
+            elif len(validation_data) == 3:
+                val_x, val_y, val_sample_weight = validation_data
+            else:
+                raise ValueError("validation_data should be a tuple (val_x, val_y, "
+                                 "val_sample_weight) or (val_x, val_y). Found: " +
+                                 str(validation_data))
+            val_ins = self._standardize_user_data(val_x, val_y, val_sample_weight)
+            self.validation_data = list(val_ins[0]) + list(val_ins[1]) + list(val_ins[2])
+        else:
+            self.validation_data = None
+        enqueuer = GeneratorEnqueuer(generator, pickle_safe=pickle_safe)
+        enqueuer.start(max_q_size=max_q_size, nb_worker=nb_worker)
+        callback_model.stop_training = False
+        epoch = initial_epoch
+        try:
+            while epoch < nb_epoch:
+                callback_list.on_epoch_begin(epoch)
+                samples_seen = 0
+                batch_index = 0
+                epoch_logs = {}
+                while samples_seen < samples_per_epoch:
+                    x, y, sample_weight = _unpack_generator_output(enqueuer.get())
+                    batch_size = _batch_length(x)
+                    batch_logs = {"batch": batch_index, "size": batch_size}
+                    callback_list.on_batch_begin(batch_index, batch_logs)
+                    outs = self.train_on_batch(x, y, sample_weight=sample_weight,
+                                               class_weight=class_weight)
+                    outs = outs if isinstance(outs, list) else [outs]
+                    for label, value in zip(out_labels, outs):
+                        batch_logs[label] = value
+                    callback_list.on_batch_end(batch_index, batch_logs)
+                    epoch_logs = {}
+                    batch_index += 1
+                    samples_seen += batch_size
+                    if samples_seen >= samples_per_epoch and do_validation:
+                        if val_gen:
+                            val_outs = self.evaluate_generator(validation_data, nb_val_samples,
+                                                               max_q_size=max_q_size,
+                                                               nb_worker=nb_worker,
+                                                               pickle_safe=pickle_safe)
+                        else:
+                            val_outs = self.evaluate(val_x, val_y, batch_size=batch_size,
+                                                     sample_weight=val_sample_weight, verbose=0)
+                        val_outs = val_outs if isinstance(val_outs, list) else [val_outs]
+                        for label, value in zip(out_labels, val_outs):
+                            epoch_logs["val_" + label] = value
+                if samples_seen > samples_per_epoch:
+                    warnings.warn("Epoch comprised more than `samples_per_epoch` samples, which "
+                                  "might affect learning results. Set `samples_per_epoch` "
+                                  "correctly to avoid this warning.")
+                callback_list.on_epoch_end(epoch, epoch_logs)
+                epoch += 1
+                if callback_model.stop_training:
+                    break
+        finally:
+            enqueuer.stop()
+        callback_list.on_train_end()
+        return self.history
+
+
+    def evaluate_generator(self, generator, val_samples, max_q_size=10, nb_worker=1,
+                            pickle_safe=False):
+        """The loss (and metrics) over ``val_samples`` samples, batch averages weighted by
+        batch size."""
+        enqueuer = GeneratorEnqueuer(generator, pickle_safe=pickle_safe)
+        enqueuer.start(max_q_size=max_q_size, nb_worker=nb_worker)
+        all_outs, weights, processed = [], [], 0
+        try:
+            while processed < val_samples:
+                x, y, sample_weight = _unpack_generator_output(enqueuer.get())
+                outs = self.test_on_batch(x, y, sample_weight=sample_weight)
+                all_outs.append(outs)
+                weights.append(_batch_length(x))
+                processed += weights[-1]
+        finally:
+            enqueuer.stop()
+        if not isinstance(all_outs[0], list):
+            return float(np.average(np.asarray(all_outs), weights=weights))
+        return [float(np.average([out[i] for out in all_outs], weights=weights))
+                for i in range(len(all_outs[0]))]
+
+
+    def predict_generator(self, generator, val_samples, max_q_size=10, nb_worker=1,
+                           pickle_safe=False):
+        """Predictions for ``val_samples`` samples drawn from ``generator`` (x, or tuples
+        whose first item is x)."""
+        enqueuer = GeneratorEnqueuer(generator, pickle_safe=pickle_safe)
+        enqueuer.start(max_q_size=max_q_size, nb_worker=nb_worker)
+        all_outs, processed = [], 0
+        try:
+            while processed < val_samples:
+                output = enqueuer.get()
+                x = output[0] if isinstance(output, tuple) and len(output) in (2, 3) else output
+                outs = self.predict_on_batch(x)
+                outs = outs if isinstance(outs, list) else [outs]
+                nb_samples = _batch_length(x)
+                if not all_outs:
+                    all_outs = [np.zeros((val_samples,) + out.shape[1:], dtype=K.floatx())
+                                for out in outs]
+                for i, out in enumerate(outs):
+                    all_outs[i][processed:processed + nb_samples] = out
+                processed += nb_samples
+        finally:
+            enqueuer.stop()
+        return all_outs[0] if len(all_outs) == 1 else all_outs
+
+
+class Model(GeneratorTraining, Container):
     """``Model(input=..., output=...)``: a graph of layers that trains and predicts."""
 
     # -- execution by Keras 3 ---------------------------------------------------------------
@@ -322,13 +545,15 @@ class Model(Container):
         return self.history
 
     def _test_loop(self, ins, batch_size=32, verbose=0):
-        from legacy_keras.utils.generic_utils import Progbar
-
         steps = self._steps()
         x, y, sample_weights = ins
         nb_sample = x[0].shape[0]
         totals = None
-        progbar = Progbar(target=nb_sample) if verbose == 1 else None
+        progbar = None
+        if verbose == 1:
+            from legacy_keras.utils.generic_utils import Progbar
+
+            progbar = Progbar(target=nb_sample)
         for batch_start, batch_end in make_batches(nb_sample, batch_size):
             outs = steps.test(slice_X(x, batch_start, batch_end),
                               slice_X(y, batch_start, batch_end),
