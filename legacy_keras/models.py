@@ -1,6 +1,8 @@
 """``keras.models`` (Keras 1.2.2): Sequential and Model."""
+import copy
+
 from legacy_keras import backend as K
-from legacy_keras.engine.topology import Node, get_source_inputs
+from legacy_keras.engine.topology import Layer, Merge, Node, get_source_inputs
 from legacy_keras.engine.training import Model
 
 
@@ -22,8 +24,7 @@ class Sequential(Model):
         self.inbound_nodes = []
         self.outbound_nodes = []
         self.built = False
-        self.losses = []
-        self.constraints = {}
+        self._flattened_layers = None
         self.supports_masking = False
         self.input_spec = None
         if not name:
@@ -34,7 +35,14 @@ class Sequential(Model):
             self.add(layer)
 
     def add(self, layer):
-        """Appends ``layer`` and connects it to the current output."""
+        """Appends ``layer`` and connects it to the current output.
+
+        A first layer without inbound nodes gets an Input from its ``input_shape``; a
+        first layer already connected (a Merge of branch models, a built Sequential)
+        starts the model from its output, and the model's inputs are its sources."""
+        if not isinstance(layer, Layer):
+            raise TypeError("The added layer must be an instance of class Layer. Found: " +
+                            str(layer))
         if not self.outputs:
             if not layer.inbound_nodes:
                 if not hasattr(layer, "batch_input_shape"):
@@ -70,6 +78,7 @@ class Sequential(Model):
         self.layers.append(layer)
         self.built = False
         self.model = None
+        self._flattened_layers = None
 
     def pop(self):
         if not self.layers:
@@ -86,6 +95,7 @@ class Sequential(Model):
             self.inbound_nodes[0].output_shapes = [self.outputs[0]._keras_shape]
         self.built = False
         self.model = None
+        self._flattened_layers = None
 
     def build(self, input_shape=None):
         if not self.inputs or not self.outputs:
@@ -124,31 +134,90 @@ class Sequential(Model):
         return self._built_model().internal_input_shapes
 
     @property
+    def container_nodes(self):
+        return self._built_model().container_nodes
+
+    @property
+    def nodes_by_depth(self):
+        return self._built_model().nodes_by_depth
+
+    @property
     def flattened_layers(self):
-        return list(self.layers)
+        """The layers, with a first Merge replaced by the layers of its branches (Keras
+        1's legacy view, used by weights, summary() and saved files)."""
+        if self._flattened_layers is not None:
+            return self._flattened_layers
+        layers = []
+
+        def append(layer):
+            if layer not in layers:
+                layers.append(layer)
+
+        if self.layers and isinstance(self.layers[0], Merge):
+            for branch in self.layers[0].layers:
+                if hasattr(branch, "flattened_layers"):
+                    for sublayer in branch.flattened_layers:
+                        append(sublayer)
+                elif hasattr(branch, "layers"):
+                    for sublayer in branch.layers:
+                        append(sublayer)
+                else:
+                    append(branch)
+        elif self.layers:
+            append(self.layers[0])
+        for layer in self.layers[1:]:
+            append(layer)
+        self._flattened_layers = layers
+        return layers
+
+    def _gather(self, attribute):
+        return [item for layer in self.flattened_layers
+                for item in getattr(layer, attribute, [])]
 
     @property
     def trainable_weights(self):
         if not self.trainable:
             return []
-        return [w for layer in self.layers for w in layer.trainable_weights]
+        return self._gather("trainable_weights")
 
     @property
     def non_trainable_weights(self):
-        weights = [w for layer in self.layers for w in layer.non_trainable_weights]
+        weights = self._gather("non_trainable_weights")
         if not self.trainable:
-            weights = [w for layer in self.layers for w in layer.trainable_weights] + weights
+            weights = self._gather("trainable_weights") + weights
         return weights
+
+    @property
+    def losses(self):
+        return self._built_model().losses
+
+    @property
+    def updates(self):
+        return self._built_model().updates
+
+    def get_losses_for(self, inputs):
+        return self._built_model().get_losses_for(inputs)
+
+    def get_updates_for(self, inputs):
+        return self._built_model().get_updates_for(inputs)
+
+    @property
+    def constraints(self):
+        constraints = {}
+        for layer in self.flattened_layers:
+            constraints.update(getattr(layer, "constraints", {}))
+        return constraints
+
+    @constraints.setter
+    def constraints(self, value):
+        pass
 
     @property
     def uses_learning_phase(self):
         return self._built_model().uses_learning_phase
 
-    def get_weights(self):
-        return [w for layer in self.layers for w in layer.get_weights()]
-
-    def set_weights(self, weights):
-        self._built_model().set_weights(weights)
+    def _weight_layers(self):
+        return self.flattened_layers
 
     def get_layer(self, name=None, index=None):
         return self._built_model().get_layer(name=name, index=index)
@@ -247,5 +316,52 @@ class Sequential(Model):
         return self._built_model().predict_generator(*args, **kwargs)
 
     def get_config(self):
-        return [{"class_name": layer.__class__.__name__, "config": layer.get_config()}
-                for layer in self.layers]
+        """A list of ``{'class_name', 'config'}``; a first Merge carries the configs of
+        its branch layers under ``'layers'``."""
+        config = [{"class_name": layer.__class__.__name__, "config": layer.get_config()}
+                  for layer in self.layers]
+        if self.layers and isinstance(self.layers[0], Merge):
+            merge_config = config[0]["config"]
+            merge_config["layers"] = [{"class_name": layer.__class__.__name__,
+                                       "config": layer.get_config()}
+                                      for layer in self.layers[0].layers]
+        return copy.deepcopy(config)
+
+    @classmethod
+    def from_config(cls, config, layer_cache=None):
+        """A Sequential from its config (also Keras 0.x-style entries without
+        ``class_name``); layers already made for the same name are reused."""
+        from legacy_keras.utils.layer_utils import layer_from_config
+
+        layer_cache = {} if layer_cache is None else layer_cache
+        model = cls()
+        for index, layer_data in enumerate(config):
+            layer_data = _normalize_legacy_config(layer_data)
+            if index == 0 and layer_data["class_name"] == "Merge":
+                merge_config = dict(layer_data["config"])
+                merge_config["layers"] = [layer_from_config(branch)
+                                          for branch in merge_config.pop("layers")]
+                model.add(Merge.from_config(merge_config))
+            else:
+                model.add(_get_or_create_layer(layer_data, layer_cache))
+        return model
+
+
+def _normalize_legacy_config(conf):
+    if "class_name" in conf:
+        return conf
+    conf = dict(conf)
+    class_name = conf["name"]
+    conf["name"] = conf.get("custom_name")
+    return {"class_name": class_name, "config": conf}
+
+
+def _get_or_create_layer(layer_data, layer_cache):
+    from legacy_keras.utils.layer_utils import layer_from_config
+
+    if layer_data["class_name"] == "Sequential":
+        return Sequential.from_config(layer_data["config"], layer_cache=layer_cache)
+    name = layer_data["config"].get("name")
+    if name not in layer_cache:
+        layer_cache[name] = layer_from_config(layer_data)
+    return layer_cache[name]

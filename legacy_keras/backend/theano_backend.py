@@ -6,9 +6,12 @@ computation (:mod:`._context`), Keras 3 tensors and variables, and then computes
 ``keras.ops``. Weights (:class:`BoundSharedVariable`) are unwrapped to their Keras 3
 variable on the numeric side.
 """
+import builtins
+
 import numpy as np
 import pytensor
 import pytensor.tensor as T
+from pytensor.ifelse import ifelse
 
 from legacy_keras._k3 import keras, ops
 from legacy_keras.backend import common
@@ -16,6 +19,9 @@ from legacy_keras.backend._context import in_numeric_execution, numeric_training
 from legacy_keras.backend.common import epsilon, floatx
 from legacy_keras.theano import tensor as theano_tensor
 from legacy_keras.theano.tensor import nnet as nnet_ops
+from legacy_keras.theano.tensor.theano_graphs import __name__ as _graphs_module  # noqa: E402
+
+theano_graphs = __import__("sys").modules[_graphs_module]
 from legacy_keras.theano.bound import BoundSharedVariable, is_modern_tensor
 
 
@@ -30,7 +36,7 @@ def _flat(values):
 
 def is_numeric(*values):
     """True when the call belongs to Keras 3 execution (see :mod:`._context`)."""
-    return in_numeric_execution() or any(is_modern_tensor(v) for v in _flat(values))
+    return in_numeric_execution() or builtins.any(is_modern_tensor(v) for v in _flat(values))
 
 
 def unwrap(x):
@@ -173,11 +179,17 @@ def learning_phase():
 
 
 def in_train_phase(x, alt):
+    """``x`` in training, ``alt`` in test. Symbolically Theano's ``ifelse`` on the learning
+    phase (printed ``if{}``), as Keras 1.2.2; either may be a callable (called first)."""
+    if callable(x):
+        x = x()
+    if callable(alt):
+        alt = alt()
     if in_numeric_execution():
         return x if numeric_training() else alt
     if x is alt:
         return x
-    out = T.switch(_LEARNING_PHASE, x, alt)
+    out = ifelse(_LEARNING_PHASE, x, alt)
     out._uses_learning_phase = True
     return out
 
@@ -207,7 +219,7 @@ def dot(x, y):
     if is_numeric(x, y):
         return ops.matmul(unwrap(x), unwrap(y)) if len(unwrap(y).shape) <= 2 else \
             ops.tensordot(unwrap(x), unwrap(y), axes=[[len(unwrap(x).shape) - 1], [len(unwrap(y).shape) - 2]])
-    return T.dot(x, y)
+    return theano_graphs.dot(x, y)
 
 
 def transpose(x):
@@ -224,7 +236,7 @@ def _reduction(name, symbolic, numeric):
     return function
 
 
-max = _reduction("max", T.max, ops.max)
+max = _reduction("max", theano_graphs.theano_max, ops.max)
 min = _reduction("min", T.min, ops.min)
 sum = _reduction("sum", T.sum, ops.sum)
 prod = _reduction("prod", T.prod, ops.prod)
@@ -454,7 +466,11 @@ def binary_crossentropy(output, target, from_logits=False):
 
 
 def l2_normalize(x, axis):
-    norm = sqrt(sum(square(x), axis=axis, keepdims=True))
+    """x / sqrt(sum(x**2, axis)); symbolically Theano's plain ``sqrt`` (no clip)."""
+    if is_numeric(x):
+        norm = sqrt(sum(square(x), axis=axis, keepdims=True))
+    else:
+        norm = T.sqrt(T.sum(T.sqr(x), axis=axis, keepdims=True))
     return x / norm
 
 
@@ -488,3 +504,115 @@ def moving_average_update(variable, value, momentum):
 
 def get_variable_shape(x):
     return tuple(get_value(x).shape)
+
+
+# -- layers I: masks, repeats, batched products, dropout ------------------------------------
+def any(x, axis=None, keepdims=False):
+    """Bitwise reduction (logical OR); Theano's ``Any{axis}``."""
+    if is_numeric(x):
+        return ops.any(unwrap(x), axis=axis, keepdims=keepdims)
+    return T.any(x, axis=axis, keepdims=keepdims)
+
+
+def all(x, axis=None, keepdims=False):
+    """Bitwise reduction (logical AND); Theano's ``All{axis}``."""
+    if is_numeric(x):
+        return ops.all(unwrap(x), axis=axis, keepdims=keepdims)
+    return T.all(x, axis=axis, keepdims=keepdims)
+
+
+def ones_like(x, dtype=None, name=None):
+    if is_numeric(x):
+        return ops.ones_like(unwrap(x), dtype=dtype)
+    return T.ones_like(x, dtype=dtype)
+
+
+def zeros_like(x, dtype=None, name=None):
+    if is_numeric(x):
+        return ops.zeros_like(unwrap(x), dtype=dtype)
+    return T.zeros_like(x, dtype=dtype)
+
+
+def repeat(x, n):
+    """(samples, dim) -> (samples, n, dim)."""
+    if is_numeric(x):
+        return ops.repeat(ops.expand_dims(unwrap(x), 1), n, axis=1)
+    assert x.ndim == 2
+    return theano_graphs.repeat(x.dimshuffle((0, "x", 1)), n, axis=1)
+
+
+def _numeric_batch_dot(x, y, axes):
+    """Keras 1's batch_dot in Keras 3 ops: sum over ``axes``, keep the batch axis, the
+    other axes of x, then those of y."""
+    x_ndim, y_ndim = len(x.shape), len(y.shape)
+    x_other = [i for i in range(1, x_ndim) if i != axes[0]]
+    y_other = [i for i in range(1, y_ndim) if i != axes[1]]
+    x = ops.transpose(x, [0] + x_other + [axes[0]])
+    y = ops.transpose(y, [0, axes[1]] + y_other)
+    x_shape, y_shape = ops.shape(x), ops.shape(y)
+    x3 = ops.reshape(x, (x_shape[0], -1, x_shape[-1]))
+    y3 = ops.reshape(y, (y_shape[0], y_shape[1], -1))
+    out = ops.matmul(x3, y3)
+    out_shape = [x_shape[0]] + [x_shape[1 + i] for i in range(len(x_other))] + \
+        [y_shape[2 + i] for i in range(len(y_other))]
+    out = ops.reshape(out, out_shape)
+    if len(out_shape) == 1:
+        out = ops.expand_dims(out, 1)
+    return out
+
+
+def batch_dot(x, y, axes=None):
+    """Keras 1's batch_dot (Theano's ``batched_tensordot``): a dot product per sample over
+    ``axes`` (an int or a pair); a 1-D result gets a second axis of length 1."""
+    if isinstance(axes, int):
+        axes = (axes, axes)
+    if is_numeric(x, y):
+        x, y = unwrap(x), unwrap(y)
+        if axes is None:
+            axes = [len(x.shape) - 1, len(y.shape) - 2]
+        return _numeric_batch_dot(x, y, [a % len(t.shape) for a, t in zip(axes, (x, y))])
+    if axes is None:
+        axes = [x.ndim - 1, y.ndim - 2]
+    out = theano_graphs.batched_tensordot(x, y, axes=axes)
+    if out.ndim == 1:
+        out = expand_dims(out, 1)
+    return out
+
+
+_DROPOUT_SEEDS = []
+
+
+def _seed_generator():
+    if not _DROPOUT_SEEDS:
+        _DROPOUT_SEEDS.append(keras.random.SeedGenerator(np.random.randint(1, 10e6)))
+    return _DROPOUT_SEEDS[0]
+
+
+def dropout(x, level, noise_shape=None, seed=None):
+    """Zeroes entries with probability ``level`` and scales the rest by 1 / (1 - level).
+
+    Symbolically Theano's graph: an MRG stream's ``binomial`` (``mrg_uniform``), seeded
+    by ``np.random.randint`` when ``seed`` is None (which, as in Keras 1.2.2, advances
+    NumPy's global generator). In Keras 3 execution, ``keras.random`` draws the mask: the
+    same distribution, other random numbers.
+    """
+    if level < 0. or level >= 1:
+        raise ValueError("Dropout level must be in interval [0, 1[.")
+    if isinstance(noise_shape, list):
+        noise_shape = tuple(noise_shape)
+    retain_prob = 1. - level
+    if is_numeric(x):
+        x = unwrap(x)
+        shape = ops.shape(x) if noise_shape is None else noise_shape
+        shape = ops.stack([ops.cast(s, "int32") for s in shape])
+        kept = keras.random.uniform(shape, seed=_seed_generator()) < retain_prob
+        return x * ops.cast(kept, x.dtype) / retain_prob
+    from legacy_keras.theano.sandbox.rng_mrg import MRG_RandomStreams
+
+    if seed is None:
+        seed = np.random.randint(1, 10e6)
+    rng = MRG_RandomStreams(seed=seed)
+    size = x.shape if noise_shape is None else theano_graphs.shape_tuple(noise_shape)
+    random_tensor = rng.binomial(size, p=retain_prob, dtype=x.dtype)
+    x = x * random_tensor
+    return x / retain_prob

@@ -7,11 +7,15 @@ builds its weights once, records a :class:`Node`, and returns the symbolic outpu
 numerically, when :mod:`legacy_keras.engine.executor` replays a model in Keras 3.
 """
 import copy
+import inspect
+import types as python_types
+import warnings
 
 import numpy as np
 
 from legacy_keras import backend as K
 from legacy_keras.renames import unknown_argument_error
+from legacy_keras.theano import opnames
 
 
 def to_list(x):
@@ -22,6 +26,20 @@ def to_list(x):
 
 def _single(values):
     return values[0] if len(values) == 1 else values
+
+
+def _str(x):
+    """``str(x)`` as Theano 1.0 wrote a variable (``Any{2}.0``, ``input_1``,
+    ``<TensorType(float32, matrix)>``) in error messages; other objects as usual."""
+    if isinstance(x, (list, tuple)):
+        return "[" + ", ".join(_str(v) for v in x) + "]"
+    if hasattr(x, "owner") and hasattr(x, "type"):
+        return opnames.variable_repr(x)
+    return str(x)
+
+
+def object_list_uid(object_list):
+    return ", ".join(str(abs(id(x))) for x in to_list(object_list))
 
 
 class InputSpec(object):
@@ -187,9 +205,54 @@ class Layer(object):
         return weight
 
     def add_loss(self, losses, inputs=None):
+        """Adds regularization losses (those computed from ``inputs``, or unconditional
+        ones when ``inputs`` is None)."""
         if losses is None:
             return
-        self.losses += to_list(losses)
+        losses = to_list(losses)
+        try:
+            self.losses += losses
+        except AttributeError:
+            pass  # a container computes its losses from its layers
+        key = object_list_uid(inputs) if inputs is not None else None
+        self.__dict__.setdefault("_per_input_losses", {}).setdefault(key, []).extend(losses)
+
+    def add_update(self, updates, inputs=None):
+        """Adds ``(variable, new_value)`` updates (e.g. BatchNormalization's running
+        statistics), computed from ``inputs`` or unconditional."""
+        if updates is None:
+            return
+        updates = to_list(updates)
+        if not hasattr(self, "updates"):
+            self.updates = []
+        try:
+            self.updates += updates
+        except AttributeError:
+            pass
+        key = object_list_uid(inputs) if inputs is not None else None
+        self.__dict__.setdefault("_per_input_updates", {}).setdefault(key, []).extend(updates)
+
+    def get_losses_for(self, inputs):
+        key = object_list_uid(inputs) if inputs is not None else None
+        return self.__dict__.get("_per_input_losses", {}).get(key, [])
+
+    def get_updates_for(self, inputs):
+        key = object_list_uid(inputs) if inputs is not None else None
+        return self.__dict__.get("_per_input_updates", {}).get(key, [])
+
+    @property
+    def regularizers(self):
+        """Deprecated in Keras 1.2.2 (always ``[]``): losses are in ``layer.losses``."""
+        warnings.warn("The `regularizers` property of layers/models is deprecated. "
+                      "Regularization losses are now managed via the `losses` "
+                      "layer/model property.")
+        return []
+
+    @regularizers.setter
+    def regularizers(self, _):
+        warnings.warn("The `regularizers` property of layers/models is deprecated. "
+                      "Regularization losses are now managed via the `losses` "
+                      "layer/model property.")
 
     def get_weights(self):
         """The weights' values, in Keras 1 layout and order (trainable first)."""
@@ -239,11 +302,11 @@ class Layer(object):
         return input_shape
 
     def compute_mask(self, input, input_mask=None):
-        if not self.supports_masking:
+        if not getattr(self, "supports_masking", False):
             if input_mask is not None:
                 if any(m is not None for m in to_list(input_mask)):
-                    raise TypeError("Layer " + self.name + " does not support masking, "
-                                    "but was passed an input_mask: " + str(input_mask))
+                    raise ValueError("Layer " + self.name + " does not support masking, "
+                                     "but was passed an input_mask: " + _str(input_mask))
             return None
         return input_mask
 
@@ -282,12 +345,17 @@ class Layer(object):
             self.built = True
         self.assert_input_compatibility(x)
         tensors = to_list(x)
-        if all(hasattr(t, "_keras_history") for t in tensors):
+        if all(getattr(t, "_keras_history", None) for t in tensors):
             histories = [t._keras_history for t in tensors]
             self.add_inbound_node([h[0] for h in histories], [h[1] for h in histories],
                                   [h[2] for h in histories])
-            return _single(self.inbound_nodes[-1].output_tensors)
-        return self.call(x, mask)
+            outputs = self.inbound_nodes[-1].output_tensors
+        else:
+            outputs = to_list(self.call(x, mask))
+        regularizer = getattr(self, "activity_regularizer", None)
+        if regularizer is not None:
+            self.add_loss([regularizer(output) for output in outputs], tensors)
+        return _single(outputs)
 
     def add_inbound_node(self, inbound_layers, node_indices=None, tensor_indices=None):
         Node.create_node(self, to_list(inbound_layers), node_indices, tensor_indices)
@@ -305,19 +373,20 @@ class Layer(object):
     # -- node attributes -------------------------------------------------------------------
     def _node_attribute(self, node_index, attribute, what):
         if not self.inbound_nodes:
-            raise Exception("The layer has never been called and thus has no defined " +
-                            what + ".")
+            raise RuntimeError("The layer has never been called and thus has no defined " +
+                               what + ".")
         if len(self.inbound_nodes) <= node_index:
-            raise Exception("Asked to get " + what + " at node " + str(node_index) +
-                            ", but the layer has only " + str(len(self.inbound_nodes)) +
-                            " inbound nodes.")
+            raise ValueError("Asked to get " + what + " at node " + str(node_index) +
+                             ", but the layer has only " + str(len(self.inbound_nodes)) +
+                             " inbound nodes.")
         return _single(getattr(self.inbound_nodes[node_index], attribute))
 
     def _single_node_attribute(self, attribute, what):
         if len(self.inbound_nodes) > 1:
-            raise Exception("Layer " + self.name + " has multiple inbound nodes, hence "
-                            "the notion of \"layer " + what + "\" is ill-defined. Use "
-                            "`get_" + what.replace(" ", "_") + "_at(node_index)` instead.")
+            raise AttributeError("Layer " + self.name + " has multiple inbound nodes, hence "
+                                 "the notion of \"layer " + what + "\" is ill-defined. Use "
+                                 "`get_" + what.replace(" ", "_") + "_at(node_index)` "
+                                 "instead.")
         return self._node_attribute(0, attribute, what)
 
     def get_input_at(self, node_index):
@@ -356,13 +425,14 @@ class Layer(object):
 
     def _distinct_shapes(self, attribute, what):
         if not self.inbound_nodes:
-            raise Exception("The layer has never been called and thus has no defined " +
-                            what + ".")
+            raise AttributeError("The layer has never been called and thus has no defined " +
+                                 what + ".")
         shapes = {str(getattr(node, attribute)) for node in self.inbound_nodes}
         if len(shapes) != 1:
-            raise Exception("The layer \"" + str(self.name) + " has multiple inbound nodes, "
-                            "with different " + what + "s. Hence the notion of \"" + what +
-                            "\" is ill-defined for the layer.")
+            raise AttributeError("The layer \"" + str(self.name) + " has multiple inbound "
+                                 "nodes, with different " + what + "s. Hence the notion of "
+                                 "\"" + what + "\" is ill-defined for the layer. Use `get_" +
+                                 what.replace(" ", "_") + "_at(node_index)` instead.")
         return _single(getattr(self.inbound_nodes[0], attribute))
 
     @property
@@ -446,9 +516,9 @@ def Input(shape=None, batch_shape=None, name=None, dtype=None, sparse=False, ten
     """A symbolic model input (``Input(shape=(784,))``), a Keras tensor."""
     if not batch_shape and tensor is None:
         if not shape:
-            raise ValueError("Please provide to Input either a `shape` or a `batch_shape` "
-                             "argument. Note that `shape` does not include the batch "
-                             "dimension.")
+            raise AssertionError("Please provide to Input either a `shape` or a `batch_shape` "
+                                 "argument. Note that `shape` does not include the "
+                                 "batch dimension.")
         batch_shape = (None,) + tuple(shape)
     input_layer = InputLayer(batch_input_shape=batch_shape, name=name,
                              input_dtype=dtype or K.floatx(), sparse=sparse,
@@ -476,6 +546,312 @@ def get_source_inputs(tensor, layer=None, node_index=None):
     return sources
 
 
+_MERGE_MODES = {"sum", "mul", "concat", "ave", "cos", "dot", "max"}
+
+
+def _function_entry(value):
+    """(value, type) as Keras 1.2.2 wrote a mode / output_shape / output_mask in a
+    config: marshalled code for Python functions ('lambda': ``types.LambdaType`` is
+    every Python function), a name for other callables, else the raw value."""
+    from legacy_keras.utils.layer_utils import func_dump
+
+    if isinstance(value, python_types.LambdaType):
+        return func_dump(value), "lambda"
+    if callable(value):
+        return value.__name__, "function"
+    return value, "raw"
+
+
+def _function_from_entry(config, key, kind):
+    from legacy_keras.utils.layer_utils import func_load
+
+    if kind == "function":
+        return globals()[config[key]]
+    if kind == "lambda":
+        return func_load(config[key], globs=globals())
+    return config.get(key)
+
+
+class Merge(Layer):
+    """Merges a list of tensors (or the outputs of a list of layers / models) with a
+    ``mode``: 'sum', 'mul', 'concat' (``concat_axis``), 'ave', 'cos', 'dot'
+    (``dot_axes``), 'max', or a callable taking the list of tensors (with
+    ``output_shape`` and optionally ``output_mask``, ``arguments``).
+
+    ``Merge([model1, model2], mode=...)`` as the first layer of a Sequential is Keras 1's
+    legacy way of building multi-input models. A Merge layer can be called only once;
+    the ``merge()`` function creates a new one each time.
+    """
+
+    def __init__(self, layers=None, mode="sum", concat_axis=-1, dot_axes=-1,
+                 output_shape=None, output_mask=None, arguments=None, node_indices=None,
+                 tensor_indices=None, name=None):
+        self.layers = layers
+        self.mode = mode
+        self.concat_axis = concat_axis
+        self.dot_axes = dot_axes
+        self._output_shape = output_shape
+        self.node_indices = node_indices
+        self._output_mask = output_mask
+        self.arguments = arguments if arguments else {}
+        self.inbound_nodes = []
+        self.outbound_nodes = []
+        self.constraints = {}
+        self.losses = []
+        self._trainable_weights = []
+        self._non_trainable_weights = []
+        self.supports_masking = True
+        self.uses_learning_phase = False
+        self.input_spec = None
+        self.trainable = True
+        if not name:
+            prefix = self.__class__.__name__.lower()
+            name = prefix + "_" + str(K.get_uid(prefix))
+        self.name = name
+        self.built = False
+        if layers:
+            node_indices = node_indices or [0] * len(layers)
+            self._arguments_validation(layers, mode, concat_axis, dot_axes, node_indices,
+                                       tensor_indices)
+            self.built = True
+            self.add_inbound_node(layers, node_indices, tensor_indices)
+
+    def _arguments_validation(self, layers, mode, concat_axis, dot_axes, node_indices,
+                              tensor_indices):
+        """Keras 1.2.2's checks of the mode against the inputs' shapes."""
+        if not callable(mode) and mode not in _MERGE_MODES:
+            raise ValueError("Invalid merge mode: " + str(mode))
+        if not isinstance(layers, (list, tuple)) or len(layers) < 2:
+            raise TypeError("A Merge should only be applied to a list of layers with at "
+                            "least 2 elements. Found: " + _layers_str(layers))
+        tensor_indices = tensor_indices or [None] * len(layers)
+        input_shapes = []
+        for layer, node_index, tensor_index in zip(layers, node_indices, tensor_indices):
+            shape = layer.get_output_shape_at(node_index)
+            if isinstance(shape, list):
+                shape = shape[tensor_index]
+            input_shapes.append(shape)
+        if mode in {"sum", "mul", "ave", "cos", "max"} and len(set(input_shapes)) > 1:
+            raise ValueError("Only layers of same output shape can be merged using " + mode +
+                             " mode. Layer shapes: %s" % input_shapes)
+        if mode in {"cos", "dot"}:
+            self._validate_dot_axes(layers, dot_axes, input_shapes, mode)
+        elif mode == "concat":
+            reduced = set()
+            for shape in input_shapes:
+                shape = list(shape)
+                del shape[concat_axis]
+                reduced.add(tuple(shape))
+            if len(reduced) > 1:
+                raise ValueError("\"concat\" mode can only merge layers with matching "
+                                 "output shapes except for the concat axis. Layer shapes: "
+                                 "%s" % input_shapes)
+
+    def _validate_dot_axes(self, layers, dot_axes, input_shapes, mode):
+        if len(layers) > 2:
+            raise ValueError(mode + " merge takes exactly 2 layers")
+        shape1, shape2 = input_shapes[0], input_shapes[1]
+        if isinstance(dot_axes, int):
+            if dot_axes < 0:
+                self.dot_axes = [dot_axes % len(shape1), dot_axes % len(shape2)]
+            else:
+                self.dot_axes = [dot_axes] * 2
+        if not isinstance(self.dot_axes, (list, tuple)):
+            raise TypeError("Invalid type for dot_axes - should be a list.")
+        if len(self.dot_axes) != 2:
+            raise ValueError("Invalid format for dot_axes - should contain two elements.")
+        if not all(isinstance(axis, int) for axis in self.dot_axes):
+            raise ValueError("Invalid format for dot_axes - list elements should be \"int\".")
+        if shape1[self.dot_axes[0]] != shape2[self.dot_axes[1]]:
+            raise ValueError("Dimension incompatibility using dot mode: %s != %s. "
+                             % (shape1[self.dot_axes[0]], shape2[self.dot_axes[1]]) +
+                             "Layer shapes: %s, %s" % (shape1, shape2))
+
+    def call(self, inputs, mask=None):
+        if not isinstance(inputs, list) or len(inputs) <= 1:
+            raise TypeError("Merge must be called on a list of tensors (at least 2). Got: " +
+                            _str(inputs))
+        if callable(self.mode):
+            arguments = self.arguments
+            if _takes_argument(self.mode, "mask"):
+                arguments["mask"] = mask
+            return self.mode(inputs, **arguments)
+        if self.mode in ("sum", "ave"):
+            s = inputs[0]
+            for x in inputs[1:]:
+                s += x
+            if self.mode == "ave":
+                s /= len(inputs)
+            return s
+        if self.mode == "concat":
+            return K.concatenate(inputs, axis=self.concat_axis)
+        if self.mode == "mul":
+            s = inputs[0]
+            for x in inputs[1:]:
+                s *= x
+            return s
+        if self.mode == "max":
+            s = inputs[0]
+            for x in inputs[1:]:
+                s = K.maximum(s, x)
+            return s
+        if self.mode == "dot":
+            return K.batch_dot(inputs[0], inputs[1], self.dot_axes)
+        if self.mode == "cos":
+            return self._cosine(inputs[0], inputs[1])
+        raise ValueError("Unknown merge mode.")
+
+    def _cosine(self, l1, l2):
+        denominator = K.sqrt(K.batch_dot(l1, l1, self.dot_axes) *
+                             K.batch_dot(l2, l2, self.dot_axes))
+        denominator = K.maximum(denominator, K.epsilon())
+        output = K.batch_dot(l1, l2, self.dot_axes) / denominator
+        return K.expand_dims(output, 1)
+
+    def __call__(self, inputs, mask=None):
+        if not isinstance(inputs, list):
+            raise TypeError("Merge can only be called on a list of tensors, not a single "
+                            "tensor. Received: " + _str(inputs))
+        if self.built:
+            raise RuntimeError("A Merge layer cannot be used more than once, please use the "
+                               "\"merge\" function instead: `merged_tensor = "
+                               "merge([tensor_1, tensor2])`.")
+        if not all(hasattr(x, "_keras_history") for x in inputs):
+            return self.call(inputs, mask)
+        histories = [x._keras_history for x in inputs]
+        layers = [h[0] for h in histories]
+        node_indices = [h[1] for h in histories]
+        tensor_indices = [h[2] for h in histories]
+        self._arguments_validation(layers, self.mode, self.concat_axis, self.dot_axes,
+                                   node_indices, tensor_indices)
+        self.built = True
+        self.add_inbound_node(layers, node_indices, tensor_indices)
+        return self.inbound_nodes[-1].output_tensors[0]
+
+    def get_output_shape_for(self, input_shape):
+        assert isinstance(input_shape, list)
+        if callable(self.mode):
+            return self._callable_output_shape(input_shape)
+        if self.mode in ("sum", "mul", "ave", "max"):
+            return input_shape[0]
+        if self.mode == "concat":
+            output_shape = list(input_shape[0])
+            for shape in input_shape[1:]:
+                if output_shape[self.concat_axis] is None or shape[self.concat_axis] is None:
+                    output_shape[self.concat_axis] = None
+                    break
+                output_shape[self.concat_axis] += shape[self.concat_axis]
+            return tuple(output_shape)
+        shape1, shape2 = list(input_shape[0]), list(input_shape[1])
+        shape1.pop(self.dot_axes[0])
+        shape2.pop(self.dot_axes[1])
+        shape2.pop(0)
+        output_shape = shape1 + shape2
+        if len(output_shape) == 1:
+            output_shape += [1]
+        return tuple(output_shape)
+
+    def _callable_output_shape(self, input_shape):
+        if callable(self._output_shape):
+            return self._output_shape(input_shape)
+        if self._output_shape is not None:
+            return (input_shape[0][0],) + tuple(self._output_shape)
+        raise ValueError("The Merge layer " + self.name + " has a callable `mode` argument, "
+                         "and we cannot infer its output shape because no `output_shape` "
+                         "argument was provided. Make sure to pass a shape tuple (or "
+                         "callable) `output_shape` to Merge.")
+
+    def compute_mask(self, inputs, mask=None):
+        if mask is None or all(m is None for m in mask):
+            return None
+        assert hasattr(mask, "__len__") and len(mask) == len(inputs)
+        if self.mode in ("sum", "mul", "ave"):
+            masks = [K.expand_dims(m, 0) for m in mask if m is not None]
+            return K.all(K.concatenate(masks, axis=0), axis=0, keepdims=False)
+        if self.mode == "concat":
+            masks = []
+            for input_i, mask_i in zip(inputs, mask):
+                if mask_i is None:
+                    masks.append(K.cast(K.ones_like(input_i), "uint8"))
+                elif K.ndim(mask_i) < K.ndim(input_i):
+                    masks.append(K.expand_dims(mask_i))
+                else:
+                    masks.append(mask_i)
+            concatenated = K.concatenate(masks, axis=self.concat_axis)
+            return K.all(concatenated, axis=-1, keepdims=False)
+        if self.mode in ("cos", "dot"):
+            return None
+        if callable(self.mode):
+            if callable(self._output_mask):
+                return self._output_mask(mask)
+            return self._output_mask
+        raise ValueError("Invalid merge mode: {}".format(self.mode))
+
+    def get_config(self):
+        mode, mode_type = _function_entry(self.mode)
+        output_shape, output_shape_type = _function_entry(self._output_shape)
+        output_mask, output_mask_type = _function_entry(self._output_mask)
+        return {"name": self.name,
+                "mode": mode,
+                "mode_type": mode_type,
+                "concat_axis": self.concat_axis,
+                "dot_axes": self.dot_axes,
+                "output_shape": output_shape,
+                "output_shape_type": output_shape_type,
+                "output_mask": output_mask,
+                "output_mask_type": output_mask_type,
+                "arguments": self.arguments}
+
+    @classmethod
+    def from_config(cls, config):
+        config = dict(config)
+        config["mode"] = _function_from_entry(config, "mode", config.pop("mode_type"))
+        config["output_shape"] = _function_from_entry(
+            config, "output_shape", config.pop("output_shape_type", None))
+        config["output_mask"] = _function_from_entry(
+            config, "output_mask", config.pop("output_mask_type", None))
+        return cls(**config)
+
+
+def _takes_argument(function, name):
+    try:
+        return name in inspect.getfullargspec(function).args
+    except TypeError:
+        return False
+
+
+def _layers_str(layers):
+    """Keras 1 printed the list of layers with their default reprs."""
+    if not isinstance(layers, (list, tuple)):
+        return str(layers)
+    return "[" + ", ".join("<%s.%s object at 0x%x>" % (_keras1_module(l), type(l).__name__,
+                                                        id(l)) for l in layers) + "]"
+
+
+def _keras1_module(layer):
+    module = type(layer).__module__
+    if module.startswith("legacy_keras"):
+        return module.replace("legacy_keras", "keras", 1)
+    return module
+
+
+def merge(inputs, mode="sum", concat_axis=-1, dot_axes=-1, output_shape=None,
+          output_mask=None, arguments=None, name=None):
+    """Merges a list of Keras tensors with a new Merge layer and returns its output
+    (on plain tensors, computes the merge directly)."""
+    if all(hasattr(x, "_keras_history") for x in inputs):
+        histories = [x._keras_history for x in inputs]
+        layer = Merge([h[0] for h in histories], mode=mode, concat_axis=concat_axis,
+                      dot_axes=dot_axes, output_shape=output_shape, output_mask=output_mask,
+                      arguments=arguments, node_indices=[h[1] for h in histories],
+                      tensor_indices=[h[2] for h in histories], name=name)
+        return layer.inbound_nodes[0].output_tensors[0]
+    layer = Merge(mode=mode, concat_axis=concat_axis, dot_axes=dot_axes,
+                  output_shape=output_shape, output_mask=output_mask, arguments=arguments,
+                  name=name)
+    return layer(inputs)
+
+
 class Container(Layer):
     """A directed acyclic graph of layers from ``input`` to ``output`` tensors.
 
@@ -494,17 +870,10 @@ class Container(Layer):
         self.trainable = True
         self._trainable_weights = []
         self._non_trainable_weights = []
-        self.losses = []
-        self.constraints = {}
         self.input_spec = None
-        self.uses_learning_phase = False
         self.inputs = list(input) if isinstance(input, (list, tuple)) else [input]
         self.outputs = list(output) if isinstance(output, (list, tuple)) else [output]
-        for x in self.inputs + self.outputs:
-            if not hasattr(x, "_keras_history"):
-                raise TypeError("Input and output tensors of a " + self.__class__.__name__ +
-                                " must be Keras tensors. Found: " + str(x) +
-                                " (missing Keras metadata).")
+        self._check_tensors()
         self.input_layers = [x._keras_history[0] for x in self.inputs]
         self.output_layers = [x._keras_history[0] for x in self.outputs]
         self.output_layers_node_indices = [x._keras_history[1] for x in self.outputs]
@@ -523,20 +892,40 @@ class Container(Layer):
              output_shapes=[x._keras_shape for x in self.outputs])
         self.built = True
 
+    def _check_tensors(self):
+        if len({id(x) for x in self.inputs}) != len(self.inputs):
+            raise ValueError("The list of inputs passed to the model is redundant. All "
+                             "inputs should only appear once. Found: " + _str(self.inputs))
+        cls_name = self.__class__.__name__
+        for x in self.inputs:
+            if not hasattr(x, "_keras_history"):
+                raise TypeError("Input tensors to a " + cls_name + " must be Keras "
+                                "tensors. Found: " + _str(x) + " (missing Keras metadata).")
+        for x in self.outputs:
+            if not hasattr(x, "_keras_history"):
+                raise TypeError("Output tensors to a " + cls_name + " must be Keras "
+                                "tensors. Found: " + _str(x))
+
     def _map_graph(self):
+        """Depths of nodes and layers, walking back from each output as Keras 1.2.2 did
+        (a layer's depth is the largest over its nodes; its predecessors are one
+        deeper), and the traversal order that breaks ties in ``self.layers``."""
         node_depths, layer_depths, layer_order = {}, {}, {}
 
-        def visit(layer, node_index, depth):
+        def visit(layer, node_index, depth, seen):
             node = layer.inbound_nodes[node_index]
+            seen.add((id(node), depth))
             node_depths[node] = max(depth, node_depths.get(node, depth))
             layer_depths[layer] = max(depth, layer_depths.get(layer, depth))
             layer_order.setdefault(layer, len(layer_order))
+            next_depth = layer_depths[layer] + 1
             for inbound, inbound_index in zip(node.inbound_layers, node.node_indices):
-                visit(inbound, inbound_index, layer_depths[layer] + 1)
+                if (id(inbound.inbound_nodes[inbound_index]), next_depth) not in seen:
+                    visit(inbound, inbound_index, next_depth, seen)
 
         for x in self.outputs:
             layer, node_index, _ = x._keras_history
-            visit(layer, node_index, 0)
+            visit(layer, node_index, 0, set())
         self.container_nodes = {
             node.outbound_layer.name + "_ib-" + str(node.outbound_layer.inbound_nodes.index(node))
             for node in node_depths}
@@ -597,24 +986,74 @@ class Container(Layer):
 
     @property
     def uses_learning_phase(self):
-        return any(getattr(x, "_uses_learning_phase", False) for x in self.outputs)
+        """True when any layer of the graph behaves differently in training."""
+        return any(getattr(layer, "uses_learning_phase", False) for layer in self.layers)
 
     @uses_learning_phase.setter
     def uses_learning_phase(self, value):
         pass
 
+    def _owned(self, layer, attribute, getter):
+        """A layer's losses / updates that belong to this container's nodes (plus its
+        unconditional ones), as Keras 1.2.2 collected them."""
+        if len(layer.inbound_nodes) == 1:
+            return list(getattr(layer, attribute))
+        collected = []
+        for node_index, node in enumerate(layer.inbound_nodes):
+            if layer.name + "_ib-" + str(node_index) in self.container_nodes:
+                collected += getattr(layer, getter)(node.input_tensors)
+        return collected + getattr(layer, getter)(None)
+
+    @property
+    def losses(self):
+        return [loss for layer in self.layers if hasattr(layer, "losses")
+                for loss in self._owned(layer, "losses", "get_losses_for")]
+
+    @property
+    def updates(self):
+        return [update for layer in self.layers if hasattr(layer, "updates")
+                for update in self._owned(layer, "updates", "get_updates_for")]
+
+    @property
+    def constraints(self):
+        constraints = {}
+        for layer in self.layers:
+            for key, value in layer.constraints.items():
+                if key in constraints and constraints[key] != value:
+                    raise ValueError("Received multiple constraints for one weight "
+                                     "tensor: " + str(key))
+                constraints[key] = value
+        return constraints
+
+    @constraints.setter
+    def constraints(self, value):
+        pass
+
+    @property
+    def regularizers(self):
+        warnings.warn("The `regularizers` attribute of layers/models is deprecated. "
+                      "Regularization losses are now managed via the `losses` layer/model "
+                      "property.\nThe `regularizers` attribute will be removed after "
+                      "06/2017.")
+        return []
+
+    def _weight_layers(self):
+        return self.layers
+
     def get_weights(self):
-        return [w for layer in self.layers for w in layer.get_weights()]
+        return [w for layer in self._weight_layers() for w in layer.get_weights()]
 
     def set_weights(self, weights):
-        """Sets all layers' weights from one flat list; checks everything first."""
-        expected = sum(len(layer.weights) for layer in self.layers)
+        """Sets all layers' weights from one flat list; checks everything first (Keras 1
+        set layer after layer, so a bad list could leave the model half-changed)."""
+        layers = self._weight_layers()
+        expected = sum(len(layer.weights) for layer in layers)
         if len(weights) != expected:
             raise ValueError("You called `set_weights(weights)` on model \"%s\" with a weight "
                              "list of length %d, but the model was expecting %d weights."
                              % (self.name, len(weights), expected))
         pairs = []
-        for layer in self.layers:
+        for layer in layers:
             for param in layer.weights:
                 value = np.asarray(weights[len(pairs)])
                 if K.get_value(param).shape != value.shape:
@@ -634,11 +1073,13 @@ class Container(Layer):
                                  " layers.")
             return self.layers[index]
         if not name:
-            raise ValueError("Provide either a layer name or layer index.")
+            raise AssertionError("Provide either a layer name or layer index.")
         for layer in self.layers:
             if layer.name == name:
                 return layer
-        raise ValueError("No such layer: " + name)
+        if not self.layers:
+            raise ValueError("No such layer: " + name)
+        return None  # Keras 1.2.2 returned None for an unknown name
 
     # -- as a layer ------------------------------------------------------------------------
     def call(self, input, mask=None):
@@ -703,6 +1144,89 @@ class Container(Layer):
         return ([values[id(x)][0] for x in self.outputs],
                 [values[id(x)][1] for x in self.outputs])
 
+    # -- config and summary -------------------------------------------------------------
+    def _node_conversion_map(self):
+        """Node indices renumbered to count only this container's nodes (a container's
+        own first node counts as 0, so its calls start at 1)."""
+        conversion = {}
+        for layer in self.layers:
+            kept = 1 if isinstance(layer, Container) else 0
+            for index in range(len(layer.inbound_nodes)):
+                key = layer.name + "_ib-" + str(index)
+                if key in self.container_nodes:
+                    conversion[key] = kept
+                    kept += 1
+        return conversion
+
+    def _inbound_nodes_config(self, layer, conversion):
+        nodes = []
+        for index, node in enumerate(layer.inbound_nodes):
+            if layer.name + "_ib-" + str(index) not in self.container_nodes:
+                continue
+            if node.inbound_layers:
+                nodes.append([[inbound.name,
+                               conversion.get(inbound.name + "_ib-" + str(node_index), 0),
+                               tensor_index]
+                              for inbound, node_index, tensor_index in zip(
+                                  node.inbound_layers, node.node_indices,
+                                  node.tensor_indices)])
+        return nodes
+
     def get_config(self):
-        raise NotImplementedError("Container.get_config is not supported by legacy_keras yet; "
-                                  "see migration_guide.md.")
+        """Keras 1.2.2's model config: name, layers (with their inbound nodes as
+        ``[layer name, node index, tensor index]``), input_layers, output_layers."""
+        conversion = self._node_conversion_map()
+        layers = [{"name": layer.name,
+                   "class_name": layer.__class__.__name__,
+                   "config": layer.get_config(),
+                   "inbound_nodes": self._inbound_nodes_config(layer, conversion)}
+                  for layer in self.layers]
+
+        def endpoints(layers, node_indices, tensor_indices):
+            return [[layer.name, conversion[layer.name + "_ib-" + str(node_index)],
+                     tensor_index]
+                    for layer, node_index, tensor_index in zip(layers, node_indices,
+                                                               tensor_indices)]
+
+        config = {"name": self.name,
+                  "layers": layers,
+                  "input_layers": endpoints(self.input_layers, [0] * len(self.inputs),
+                                            [0] * len(self.inputs)),
+                  "output_layers": endpoints(self.output_layers,
+                                             self.output_layers_node_indices,
+                                             self.output_layers_tensor_indices)}
+        return copy.deepcopy(config)
+
+    @classmethod
+    def from_config(cls, config, custom_objects=None):
+        """Re-creates the layers and calls them on each other as the config says."""
+        from legacy_keras.utils.layer_utils import layer_from_config
+
+        created = {}
+        for layer_data in config["layers"]:
+            layer = layer_from_config(layer_data, custom_objects=custom_objects)
+            created[layer_data["name"]] = layer
+            for node_data in layer_data["inbound_nodes"]:
+                inputs = []
+                for layer_name, node_index, tensor_index in node_data:
+                    if layer_name not in created:
+                        raise AssertionError("Missing layer: %s" % layer_name)
+                    node = created[layer_name].inbound_nodes[node_index]
+                    inputs.append(node.output_tensors[tensor_index])
+                if inputs:
+                    layer(_single(inputs))
+
+        def tensors(entries):
+            return [created[name].inbound_nodes[node_index].output_tensors[tensor_index]
+                    for name, node_index, tensor_index in entries]
+
+        return cls(input=tensors(config["input_layers"]),
+                   output=tensors(config["output_layers"]), name=config.get("name"))
+
+    def summary(self, line_length=100, positions=[.33, .55, .67, 1.]):
+        """Prints Keras 1.2.2's summary table (see ``keras.utils.layer_utils``)."""
+        from legacy_keras.utils.layer_utils import print_summary
+
+        layers = getattr(self, "flattened_layers", None) or self.layers
+        print_summary(layers, getattr(self, "container_nodes", None),
+                      line_length=line_length, positions=positions)

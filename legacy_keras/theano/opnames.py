@@ -75,6 +75,33 @@ def careduce_str(op):
     return "%s{%s}" % (type(op).__name__, ", ".join(params))
 
 
+def reduction_str(op):
+    """Theano's names of other reductions: ``MaxAndArgmax{axis=(2,)}.0`` (T.max took
+    output 0 of MaxAndArgmax), ``Any{2}`` / ``All{0}``, and
+    ``Prod{axis=None, dtype='int64', acc_dtype='int64'}``."""
+    name = type(op).__name__
+    axis = None if op.axis is None else tuple(op.axis)
+    if name == "Max":
+        return "MaxAndArgmax{axis=%s}.0" % (axis,)
+    if name in ("Any", "All"):
+        return "%s{%s}" % (name, ", ".join(str(a) for a in axis) if axis is not None else "")
+    return "Prod{axis=%s, dtype=%r, acc_dtype=%r}" % (
+        None if axis is None else list(axis), str(op.dtype), str(op.acc_dtype))
+
+
+def variable_repr(var):
+    """Theano's ``str(variable)``: its name, ``<op>.<output index>`` for an unnamed
+    result (``Any{2}.0``), or its leaf text."""
+    if var.name is not None:
+        return var.name
+    if var.owner is not None:
+        text = op_str(var.owner)
+        if text.endswith(".0") and isinstance(var.owner.op, CAReduce):
+            text = text[:-2]
+        return "%s.%d" % (text, var.owner.outputs.index(var))
+    return variable_str(var)
+
+
 def subtensor_str(node):
     """``Subtensor{::, int64}``: each index is the dtype of its input, a slice is
     start:stop:step with empty parts for None."""
@@ -106,6 +133,8 @@ def op_str(node):
         return elemwise_str(op)
     if isinstance(op, DimShuffle):
         return dimshuffle_str(op)
+    if isinstance(op, CAReduce) and type(op).__name__ in ("Max", "Any", "All", "Prod"):
+        return reduction_str(op)
     if isinstance(op, CAReduce) and type(op).__name__ in ("Sum", "Prod"):
         return careduce_str(op)
     if isinstance(op, Subtensor):

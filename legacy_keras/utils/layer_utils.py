@@ -1,0 +1,133 @@
+"""``keras.utils.layer_utils`` (Keras 1.2.2): layer_from_config, print_summary, and the
+serialization of Python functions used by Lambda / Merge configs."""
+import inspect
+import marshal
+import types as python_types
+
+from legacy_keras import backend as K
+from legacy_keras.utils.generic_utils import get_custom_objects, get_from_module
+
+
+def func_dump(func):
+    """(code, defaults, closure) of ``func``: its marshalled bytecode as a string.
+
+    As in Keras 1.2.2, the code only loads back in the same Python version."""
+    code = marshal.dumps(func.__code__).decode("raw_unicode_escape")
+    closure = tuple(c.cell_contents for c in func.__closure__) if func.__closure__ else None
+    return code, func.__defaults__, closure
+
+
+def func_load(code, defaults=None, closure=None, globs=None):
+    """The function ``func_dump`` serialized (``code`` may be the whole dump)."""
+    if isinstance(code, (tuple, list)):
+        code, defaults, closure = code
+    code = marshal.loads(code.encode("raw_unicode_escape"))
+    if closure is not None:
+        closure = tuple(_cell(value) for value in closure)
+    return python_types.FunctionType(code, globs if globs is not None else globals(),
+                                     name=code.co_name, argdefs=_tuple_or_none(defaults),
+                                     closure=closure)
+
+
+def _tuple_or_none(values):
+    return tuple(values) if values is not None else None
+
+
+def _cell(value):
+    return (lambda: value).__closure__[0]
+
+
+def _layer_classes():
+    from legacy_keras import layers, models
+
+    classes = dict(vars(layers))
+    classes.update({"Sequential": models.Sequential, "Model": models.Model,
+                    "Container": models.Model})
+    return classes
+
+
+def layer_from_config(config, custom_objects=None):
+    """A layer (or Sequential / Model) from ``{'class_name': ..., 'config': ...}``."""
+    if custom_objects:
+        get_custom_objects().update(custom_objects)
+    layer_class = get_from_module(config["class_name"], _layer_classes(), "layer",
+                                  instantiate=False)
+    if "custom_objects" in inspect.getfullargspec(layer_class.from_config).args:
+        return layer_class.from_config(config["config"], custom_objects=custom_objects)
+    return layer_class.from_config(config["config"])
+
+
+def _print_row(fields, positions):
+    line = ""
+    for i, field in enumerate(fields):
+        if i > 0:
+            line = line[:-1] + " "
+        line += str(field)
+        line = line[:positions[i]]
+        line += " " * (positions[i] - len(line))
+    print(line)
+
+
+def _connections(layer, relevant_nodes):
+    connections = []
+    for node_index, node in enumerate(layer.inbound_nodes):
+        if relevant_nodes and layer.name + "_ib-" + str(node_index) not in relevant_nodes:
+            continue
+        for inbound, node_i, tensor_i in zip(node.inbound_layers, node.node_indices,
+                                             node.tensor_indices):
+            connections.append("%s[%s][%s]" % (inbound.name, node_i, tensor_i))
+    return connections
+
+
+def _print_layer_summary(layer, relevant_nodes, positions):
+    try:
+        output_shape = layer.output_shape
+    except AttributeError:
+        output_shape = "multiple"
+    connections = _connections(layer, relevant_nodes)
+    first = connections[0] if connections else ""
+    _print_row([layer.name + " (" + layer.__class__.__name__ + ")", output_shape,
+                layer.count_params(), first], positions)
+    for connection in connections[1:]:
+        _print_row(["", "", "", connection], positions)
+
+
+def print_summary(layers, relevant_nodes=None, line_length=100, positions=None):
+    """Prints Keras 1.2.2's summary table of ``layers``: name (class), output shape
+    ('multiple' where a shared layer has several), parameter count, and the inbound
+    ``layer[node][tensor]`` connections within ``relevant_nodes``; then the totals."""
+    positions = positions or [.33, .55, .67, 1.]
+    if positions[-1] <= 1:
+        positions = [int(line_length * p) for p in positions]
+    print("_" * line_length)
+    _print_row(["Layer (type)", "Output Shape", "Param #", "Connected to"], positions)
+    print("=" * line_length)
+    for i, layer in enumerate(layers):
+        _print_layer_summary(layer, relevant_nodes, positions)
+        print(("=" if i == len(layers) - 1 else "_") * line_length)
+    trainable, non_trainable = count_total_params(layers)
+    print("Total params: {:,}".format(trainable + non_trainable))
+    print("Trainable params: {:,}".format(trainable))
+    print("Non-trainable params: {:,}".format(non_trainable))
+    print("_" * line_length)
+
+
+def count_total_params(layers, layer_set=None):
+    """(trainable, non-trainable) parameter counts, each layer counted once; models
+    count through their own layers."""
+    from legacy_keras.engine.topology import Container
+
+    layer_set = set() if layer_set is None else layer_set
+    trainable = non_trainable = 0
+    for layer in layers:
+        if layer in layer_set:
+            continue
+        layer_set.add(layer)
+        if isinstance(layer, Container):
+            t, nt = count_total_params(layer.layers, layer_set)
+        else:
+            t = sum(K.count_params(p) for p in layer.trainable_weights)
+            nt = sum(K.count_params(p) for p in layer.non_trainable_weights)
+        trainable += t
+        non_trainable += nt
+    return trainable, non_trainable
