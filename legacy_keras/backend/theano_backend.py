@@ -180,13 +180,15 @@ def learning_phase():
 
 def in_train_phase(x, alt):
     """``x`` in training, ``alt`` in test. Symbolically Theano's ``ifelse`` on the learning
-    phase (printed ``if{}``), as Keras 1.2.2; either may be a callable (called first)."""
+    phase (printed ``if{}``), as Keras 1.2.2; either may be a callable (called first).
+    In Keras 3 execution only the branch of the running step is computed."""
+    if in_numeric_execution():
+        chosen = x if numeric_training() else alt
+        return chosen() if callable(chosen) else chosen
     if callable(x):
         x = x()
     if callable(alt):
         alt = alt()
-    if in_numeric_execution():
-        return x if numeric_training() else alt
     if x is alt:
         return x
     out = ifelse(_LEARNING_PHASE, x, alt)
@@ -252,13 +254,13 @@ def mean(x, axis=None, keepdims=False):
 def std(x, axis=None, keepdims=False):
     if is_numeric(x):
         return ops.std(unwrap(x), axis=axis, keepdims=keepdims)
-    return T.std(x, axis=axis, keepdims=keepdims)
+    return theano_tensor.std(x, axis=axis, keepdims=keepdims)
 
 
 def var(x, axis=None, keepdims=False):
     if is_numeric(x):
         return ops.var(unwrap(x), axis=axis, keepdims=keepdims)
-    return T.var(x, axis=axis, keepdims=keepdims)
+    return theano_tensor.var(x, axis=axis, keepdims=keepdims)
 
 
 def argmax(x, axis=-1):
@@ -366,7 +368,11 @@ def batch_flatten(x):
 def relu(x, alpha=0.0, max_value=None):
     if is_numeric(x):
         x = unwrap(x)
-        out = ops.relu(x) if alpha == 0 else ops.where(x > 0, x, alpha * x)
+        alpha, max_value = unwrap(alpha), unwrap(max_value)
+        if isinstance(alpha, (int, float)) and alpha == 0:
+            out = ops.relu(x)
+        else:
+            out = ops.where(x > 0, x, alpha * x)
         return out if max_value is None else ops.minimum(out, max_value)
     out = nnet_ops.relu(x, alpha)
     return out if max_value is None else T.minimum(out, max_value)
@@ -506,6 +512,133 @@ def get_variable_shape(x):
     return tuple(get_value(x).shape)
 
 
+# -- indexing --------------------------------------------------------------------------------
+def gather(reference, indices):
+    """``reference[indices]`` along the first axis (Embedding's lookup).
+
+    Symbolically Theano's ``take``: ``AdvancedSubtensor1`` on the flattened indices,
+    reshaped to ``indices.shape + reference.shape[1:]``.
+    """
+    if is_numeric(reference, indices):
+        return ops.take(unwrap(reference), ops.cast(unwrap(indices), "int32"), axis=0)
+    indices = T.as_tensor_variable(indices)
+    if indices.ndim == 1:
+        return reference[indices]
+    shape = T.concatenate([indices.shape, reference.shape[1:]])
+    return T.reshape(reference[T.flatten(indices)], shape,
+                     ndim=indices.ndim + reference.ndim - 1)
+
+
+def pattern_broadcast(x, broadcastable):
+    """Theano's ``patternbroadcast`` (a ``Rebroadcast`` node where the pattern changes);
+    in Keras 3 execution the value itself (its length-1 axes broadcast anyway)."""
+    if is_numeric(x):
+        return unwrap(x)
+    from legacy_keras.theano.tensor.rebroadcast import patternbroadcast
+
+    return patternbroadcast(x, broadcastable)
+
+
+# -- random tensors ---------------------------------------------------------------------------
+# Keras 1.2.2 drew from a new Theano MRG_RandomStreams per call, seeded from NumPy's
+# global generator when no seed was given: building a noise layer advanced np.random.
+# legacy_keras does the same when it builds the symbolic graph. In Keras 3 execution the
+# samples come from keras.random (same distributions, other numbers), and np.random is
+# left alone: Keras 1 compiled its graph once, while Keras 3 may trace `call` again.
+def _mrg_streams(seed):
+    from legacy_keras.theano.sandbox.rng_mrg import MRG_RandomStreams
+
+    if seed is None:
+        seed = np.random.randint(1, 10e6)
+    return MRG_RandomStreams(seed=seed)
+
+
+def _numeric_shape(shape):
+    """The shape for keras.random, or None when the call builds a PyTensor graph."""
+    if isinstance(shape, pytensor.graph.basic.Variable) and not in_numeric_execution():
+        return None
+    values = list(shape) if isinstance(shape, (list, tuple)) else None
+    if values is None:
+        return tuple(unwrap(shape)) if is_numeric(shape) else None
+    if in_numeric_execution() or builtins.any(is_modern_tensor(v) for v in values):
+        return tuple(unwrap(values))
+    return None
+
+
+def random_normal(shape, mean=0.0, std=1.0, dtype=None, seed=None):
+    dtype = dtype or floatx()
+    numeric = _numeric_shape(shape)
+    if numeric is not None:
+        return keras.random.normal(numeric, mean=mean, stddev=std, dtype=dtype)
+    return _mrg_streams(seed).normal(size=shape, avg=mean, std=std, dtype=dtype)
+
+
+def random_uniform(shape, low=0.0, high=1.0, dtype=None, seed=None):
+    dtype = dtype or floatx()
+    numeric = _numeric_shape(shape)
+    if numeric is not None:
+        return keras.random.uniform(numeric, minval=low, maxval=high, dtype=dtype)
+    return _mrg_streams(seed).uniform(shape, low=low, high=high, dtype=dtype)
+
+
+def random_binomial(shape, p=0.0, dtype=None, seed=None):
+    dtype = dtype or floatx()
+    numeric = _numeric_shape(shape)
+    if numeric is not None:
+        return ops.cast(keras.random.uniform(numeric) < p, dtype)
+    return _mrg_streams(seed).binomial(shape, p=p, dtype=dtype)
+
+
+# -- batch normalization ------------------------------------------------------------------------
+def _broadcast_param(param, target_ndim, reduction_axes):
+    """A per-feature parameter reshaped to broadcast against the input."""
+    if len(param.shape) == target_ndim:
+        return param
+    shape = [1 if i in reduction_axes else -1 for i in range(target_ndim)]
+    return ops.reshape(param, shape)
+
+
+def normalize_batch_in_training(x, gamma, beta, reduction_axes, epsilon=1e-3):
+    """(normalized x, batch mean, batch variance) over ``reduction_axes``.
+
+    Keras 1.2.2 on Theano 1.0 used ``T.nnet.bn.batch_normalization_train`` and returned
+    ``1 / invstd ** 2``, i.e. the variance plus ``epsilon``, as its third value; so does
+    legacy_keras (BatchNormalization's ``running_std`` averages it).
+    """
+    reduction_axes = list(reduction_axes)
+    if is_numeric(x, gamma, beta):
+        x, gamma, beta = unwrap(x), unwrap(gamma), unwrap(beta)
+        mean = ops.mean(x, axis=reduction_axes, keepdims=True)
+        variance = ops.var(x, axis=reduction_axes, keepdims=True)
+        invstd = 1.0 / ops.sqrt(variance + epsilon)
+        ndim = len(x.shape)
+        normed = ((x - mean) * (_broadcast_param(gamma, ndim, reduction_axes) * invstd) +
+                  _broadcast_param(beta, ndim, reduction_axes))
+        mean = ops.squeeze(mean, axis=reduction_axes)
+        invstd = ops.squeeze(invstd, axis=reduction_axes)
+        return normed, mean, 1.0 / (invstd ** 2)
+    from legacy_keras.theano.tensor.bn import batch_normalization_train
+
+    normed, mean, stdinv = batch_normalization_train(x, gamma, beta, reduction_axes,
+                                                        epsilon)
+    return normed, mean, T.reciprocal(stdinv ** 2)
+
+
+def batch_normalization(x, mean, var, beta, gamma, epsilon=1e-3):
+    """``(x - mean) * gamma / sqrt(var + epsilon) + beta`` (Theano's
+    ``batch_normalization_test``; one-dimensional statistics normalize the last axis)."""
+    if is_numeric(x, mean, var, beta, gamma):
+        x, mean, var, beta, gamma = unwrap([x, mean, var, beta, gamma])
+        return (x - mean) * (gamma / ops.sqrt(var + epsilon)) + beta
+    from legacy_keras.theano.tensor.bn import batch_normalization_test
+
+    if mean.ndim == 1:
+        reduction_axes = list(range(x.ndim - 1))
+    else:
+        reduction_axes = [i for i in range(x.ndim) if mean.broadcastable[i]]
+    return batch_normalization_test(x, gamma, beta, mean, var, reduction_axes, epsilon)
+
+
 # -- layers I: masks, repeats, batched products, dropout ------------------------------------
 def any(x, axis=None, keepdims=False):
     """Bitwise reduction (logical OR); Theano's ``Any{axis}``."""
@@ -616,3 +749,4 @@ def dropout(x, level, noise_shape=None, seed=None):
     random_tensor = rng.binomial(size, p=retain_prob, dtype=x.dtype)
     x = x * random_tensor
     return x / retain_prob
+

@@ -1,24 +1,58 @@
-"""``keras.layers.wrappers`` (Keras 1.2.2): layers that wrap another layer."""
-from legacy_keras.engine.topology import Layer
+"""``keras.layers.wrappers`` (Keras 1.2.2): layers that wrap another layer.
+
+TimeDistributed is here. Bidirectional wraps a recurrent layer and comes with the
+recurrent layers (not in legacy_keras yet).
+"""
+from legacy_keras import backend as K
+from legacy_keras.engine.topology import InputSpec, Layer
+
+
+def _layer_from_config(config):
+    """Keras 1's ``layer_from_config`` ({'class_name', 'config'} -> layer)."""
+    try:
+        from legacy_keras.utils.layer_utils import layer_from_config
+    except ImportError:
+        layer_from_config = None
+    if layer_from_config is not None:
+        return layer_from_config(config)
+    from legacy_keras import layers
+
+    return getattr(layers, config["class_name"]).from_config(config["config"])
 
 
 class Wrapper(Layer):
-    """Base class of TimeDistributed and Bidirectional: holds ``self.layer``."""
+    """Base class of TimeDistributed and Bidirectional: holds ``self.layer`` and shows
+    its weights, updates, losses and constraints as the wrapper's own."""
 
     def __init__(self, layer, **kwargs):
         self.layer = layer
+        self.uses_learning_phase = layer.uses_learning_phase
         super(Wrapper, self).__init__(**kwargs)
 
     def build(self, input_shape=None):
+        # Keras 1.2.2 shared these objects with the wrapped layer.
+        self.updates = getattr(self.layer, "updates", [])
+        self.losses = getattr(self.layer, "losses", [])
+        self.constraints = getattr(self.layer, "constraints", {})
         self.built = True
 
     @property
     def trainable_weights(self):
-        return self.layer.trainable_weights
+        return self.layer.trainable_weights if self.trainable else []
+
+    @trainable_weights.setter
+    def trainable_weights(self, weights):
+        self.layer.trainable_weights = weights
 
     @property
     def non_trainable_weights(self):
-        return self.layer.non_trainable_weights
+        if self.trainable:
+            return self.layer.non_trainable_weights
+        return self.layer.trainable_weights + self.layer.non_trainable_weights
+
+    @non_trainable_weights.setter
+    def non_trainable_weights(self, weights):
+        self.layer.non_trainable_weights = weights
 
     def get_weights(self):
         return self.layer.get_weights()
@@ -31,3 +65,58 @@ class Wrapper(Layer):
                             "config": self.layer.get_config()}}
         base_config = super(Wrapper, self).get_config()
         return dict(list(base_config.items()) + list(config.items()))
+
+    @classmethod
+    def from_config(cls, config):
+        config = dict(config)
+        layer = _layer_from_config(config.pop("layer"))
+        return cls(layer, **config)
+
+
+class TimeDistributed(Wrapper):
+    """Applies ``layer`` to every temporal slice of a 3D+ input (axis 1 is time):
+    ``TimeDistributed(Dense(8), input_shape=(10, 16))`` gives (None, 10, 8).
+
+    The wrapped layer is built on ``(batch,) + input_shape[2:]``; its weights are the
+    wrapper's. As in Keras 1.2.2 the input is reshaped to (batch * timesteps, ...), the
+    layer applied, and the result reshaped back.
+
+    Difference: with a fixed batch size (``batch_input_shape``) Keras 1.2.2 iterated
+    over time with ``K.rnn`` (a Theano ``scan``); legacy_keras always uses the reshape
+    implementation (the same numbers; the graph shows Reshape nodes instead of the
+    ``for{cpu,scan_fn}`` loop).
+    """
+
+    def __init__(self, layer, **kwargs):
+        self.supports_masking = True
+        super(TimeDistributed, self).__init__(layer, **kwargs)
+
+    def build(self, input_shape):
+        assert len(input_shape) >= 3
+        self.input_spec = [InputSpec(shape=input_shape)]
+        child_input_shape = (input_shape[0],) + tuple(input_shape[2:])
+        if not self.layer.built:
+            self.layer.build(child_input_shape)
+            self.layer.built = True
+        super(TimeDistributed, self).build()
+
+    def get_output_shape_for(self, input_shape):
+        child_input_shape = (input_shape[0],) + tuple(input_shape[2:])
+        child_output_shape = self.layer.get_output_shape_for(child_input_shape)
+        timesteps = input_shape[1]
+        return (child_output_shape[0], timesteps) + tuple(child_output_shape[1:])
+
+    def call(self, inputs, mask=None):
+        input_shape = K.int_shape(inputs)
+        input_length = input_shape[1]
+        if not input_length:
+            input_length = K.shape(inputs)[1]
+        # (nb_samples * timesteps, ...)
+        y = self.layer.call(K.reshape(inputs, (-1,) + tuple(input_shape[2:])))
+        output_shape = self.get_output_shape_for(input_shape)
+        # (nb_samples, timesteps, ...)
+        y = K.reshape(y, (-1, input_length) + tuple(output_shape[2:]))
+        regularizer = getattr(self.layer, "activity_regularizer", None)
+        if regularizer is not None and not K.is_numeric(y):
+            self.add_loss(regularizer(y), inputs)
+        return y

@@ -23,6 +23,7 @@ SCALAR_NAMES = {
     "abs": "abs_",
     "truediv": "true_div",
     "intdiv": "int_div",
+    "reciprocal": "inv",
 }
 
 # Elemwise ops that Theano created with a name of their own (printed bare).
@@ -65,7 +66,13 @@ def dimshuffle_str(op):
 
 
 def careduce_str(op):
-    """``Sum{axis=[1], acc_dtype=float64}`` / ``Sum{acc_dtype=float64}`` (all axes)."""
+    """``Sum{axis=[1], acc_dtype=float64}`` / ``Sum{acc_dtype=float64}`` (all axes);
+    Theano's Prod printed all its properties: ``Prod{axis=None, dtype='int64',
+    acc_dtype='int64'}``."""
+    if type(op).__name__ == "Prod":
+        axis = None if op.axis is None else tuple(op.axis)
+        return "Prod{axis=%r, dtype=%r, acc_dtype=%r}" % (axis, str(op.dtype),
+                                                          str(op.acc_dtype))
     params = []
     if op.axis is not None:
         params.append("axis=%s" % list(op.axis))
@@ -123,6 +130,13 @@ def subtensor_str(node):
     return "Subtensor{%s}" % ", ".join(parts)
 
 
+def _is_advanced_subtensor1(node):
+    """``x[int_vector]``: PyTensor's AdvancedSubtensor, Theano's AdvancedSubtensor1."""
+    return (type(node.op).__name__ == "AdvancedSubtensor" and len(node.inputs) == 2 and
+            tuple(getattr(node.op, "idx_list", ())) == (0,) and node.inputs[1].ndim == 1 and
+            "int" in str(node.inputs[1].dtype))
+
+
 def op_str(node):
     """Theano 1.0's ``str(node.op)`` for a PyTensor Apply node."""
     override = getattr(node.tag, "theano_str", None)
@@ -139,6 +153,8 @@ def op_str(node):
         return careduce_str(op)
     if isinstance(op, Subtensor):
         return subtensor_str(node)
+    if _is_advanced_subtensor1(node):
+        return "AdvancedSubtensor1"
     for op_class, name in FIXED_NAMES.items():
         if isinstance(op, op_class):
             return name

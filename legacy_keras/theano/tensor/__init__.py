@@ -3,7 +3,7 @@ from pytensor.tensor import *  # noqa: F401,F403
 import pytensor.tensor as _pt
 
 from legacy_keras.theano.tensor import nnet  # noqa: F401
-from legacy_keras.theano.tensor.basic import mean  # noqa: F401
+from legacy_keras.theano.tensor.basic import mean, std, var  # noqa: F401
 from legacy_keras.theano.unsupported import unsupported_attribute
 
 abs_ = _pt.abs

@@ -21,6 +21,8 @@ def relu(x, alpha=0):
     """Theano 1.0: ``0.5 * (x + abs(x))`` for alpha 0, else the leaky form."""
     if alpha == 0:
         return 0.5 * (x + abs(x))
+    # Theano made alpha a tensor first, so the graph shows 0.5 * (1 + alpha).
+    alpha = _pt.as_tensor_variable(alpha)
     f1 = 0.5 * (1 + alpha)
     f2 = 0.5 * (1 - alpha)
     return f1 * x + f2 * abs(x)
