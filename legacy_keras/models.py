@@ -135,7 +135,11 @@ class Sequential(Model):
 
     @property
     def container_nodes(self):
-        return self._built_model().container_nodes
+        """The inner model's nodes; like Keras 1.2.2 (which set it in ``build()``), absent
+        before the model is built, so summary() then shows every connection."""
+        if self.model is None:
+            raise AttributeError("container_nodes")
+        return self.model.container_nodes
 
     @property
     def nodes_by_depth(self):

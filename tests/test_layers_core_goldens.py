@@ -1,5 +1,6 @@
 """Issue 3 (part A) goldens: Keras 1 core layers, Merge / merge(), the functional API,
-masks, summary() and configs. Each case ran under real Keras 1.2.2 / Theano 1.0.5
+masks, summary() and configs (Dropout / SpatialDropout: l1_noise_dropout, in
+test_layers_more_goldens.py). Each case ran under real Keras 1.2.2 / Theano 1.0.5
 (tests/oracle/regenerate.py); legacy_keras must print and record the same."""
 import pytest
 
@@ -10,6 +11,9 @@ CASES = [
     "l1_core_shapes",
     "l1_merge_modes",
     "l1_functional",
+    "l1_masking",
+    "l1_summary",
+    "l1_config_roundtrip",
 ]
 
 

@@ -852,6 +852,20 @@ def merge(inputs, mode="sum", concat_axis=-1, dot_axes=-1, output_shape=None,
     return layer(inputs)
 
 
+
+def _node_mask(layer, inputs, masks):
+    """A layer's output mask while replaying a graph. Theano built masks lazily: a mask
+    that could not be computed (Keras 1.2.2's concat of a (samples, time, 1) mask with
+    a (samples, time, features) one) failed only if something evaluated it. In Keras 3
+    execution the mask is computed at once, so a failing one becomes None there;
+    symbolic graphs keep Keras 1's behaviour."""
+    if not K.is_numeric(inputs):
+        return layer.compute_mask(inputs, masks)
+    try:
+        return layer.compute_mask(inputs, masks)
+    except Exception:  # noqa: BLE001 - see the docstring
+        return None
+
 class Container(Layer):
     """A directed acyclic graph of layers from ``input`` to ``output`` tensors.
 
@@ -1131,7 +1145,7 @@ class Container(Layer):
                 xs = [values[id(x)][0] for x in node.input_tensors]
                 ms = [values[id(x)][1] for x in node.input_tensors]
                 outs = to_list(layer.call(_single(xs), mask=_single(ms)))
-                out_masks = to_list(layer.compute_mask(_single(xs), _single(ms)))
+                out_masks = to_list(_node_mask(layer, _single(xs), _single(ms)))
                 if len(out_masks) != len(outs):
                     out_masks = out_masks * len(outs)
                 for x, y, mask in zip(node.output_tensors, outs, out_masks):

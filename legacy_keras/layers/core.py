@@ -260,7 +260,7 @@ class Reshape(Layer):
         if unknown is not None:
             if known == 0 or original % known != 0:
                 raise ValueError(message)
-            output_shape[unknown] = original // known
+            output_shape[unknown] = int(original // known)
         elif original != known:
             raise ValueError(message)
         return tuple(output_shape)
@@ -307,7 +307,9 @@ class Permute(Layer):
 class Flatten(Layer):
     """Flattens everything but the batch axis; the input shape must be fully known.
 
-    As in Keras 1.2.2 the flattened size is a NumPy integer (from ``np.prod``)."""
+    Keras 1.2.2's flattened size was a NumPy integer (from ``np.prod``); legacy_keras
+    gives a Python int, which prints the same under NumPy 2 (``(None, 18)``, not
+    ``(None, np.int64(18))``) and serializes to JSON."""
 
     def __init__(self, **kwargs):
         self.input_spec = [InputSpec(ndim="3+")]
@@ -319,7 +321,7 @@ class Flatten(Layer):
                              "(got " + str(input_shape[1:]) + ". Make sure to pass a "
                              "complete \"input_shape\" or \"batch_input_shape\" argument "
                              "to the first layer in your model.")
-        return (input_shape[0], np.prod(input_shape[1:]))
+        return (input_shape[0], int(np.prod(input_shape[1:])))
 
     def call(self, x, mask=None):
         return K.batch_flatten(x)
