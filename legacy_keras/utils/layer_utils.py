@@ -1,40 +1,10 @@
 """``keras.utils.layer_utils`` (Keras 1.2.2): layer_from_config, print_summary, and the
 serialization of Python functions used by Lambda / Merge configs."""
 import inspect
-import marshal
-import types as python_types
 
 from legacy_keras import backend as K
-from legacy_keras.utils.generic_utils import get_custom_objects, get_from_module
-
-
-def func_dump(func):
-    """(code, defaults, closure) of ``func``: its marshalled bytecode as a string.
-
-    As in Keras 1.2.2, the code only loads back in the same Python version."""
-    code = marshal.dumps(func.__code__).decode("raw_unicode_escape")
-    closure = tuple(c.cell_contents for c in func.__closure__) if func.__closure__ else None
-    return code, func.__defaults__, closure
-
-
-def func_load(code, defaults=None, closure=None, globs=None):
-    """The function ``func_dump`` serialized (``code`` may be the whole dump)."""
-    if isinstance(code, (tuple, list)):
-        code, defaults, closure = code
-    code = marshal.loads(code.encode("raw_unicode_escape"))
-    if closure is not None:
-        closure = tuple(_cell(value) for value in closure)
-    return python_types.FunctionType(code, globs if globs is not None else globals(),
-                                     name=code.co_name, argdefs=_tuple_or_none(defaults),
-                                     closure=closure)
-
-
-def _tuple_or_none(values):
-    return tuple(values) if values is not None else None
-
-
-def _cell(value):
-    return (lambda: value).__closure__[0]
+from legacy_keras.utils.generic_utils import (  # noqa: F401  (func_* used by Lambda/Merge)
+    func_dump, func_load, get_custom_objects, get_from_module)
 
 
 def _layer_classes():
