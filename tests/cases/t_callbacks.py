@@ -208,7 +208,7 @@ print('=== CSVLogger')
 
 
 def show_csv(label, filename):
-    with open(filename) as f:
+    with open(filename, newline='') as f:   # keep the line endings as written
         text = f.read()
     print(label, 'lines:', len(text.splitlines()), 'ends with newline:', text.endswith('\n'),
           'CRLF:', '\r\n' in text)
