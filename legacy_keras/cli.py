@@ -4,6 +4,10 @@
 unmodified Keras 1 script with the Keras 1.2.2 and Theano APIs installed: as
 ``__main__``, with its own ``sys.argv`` and ``sys.path[0]``, its exit status, and
 tracebacks that point at the script's own lines.
+
+``legacy-keras check SCRIPT...`` reports the Keras 1 / Theano usages of scripts and
+``legacy-keras migrate SCRIPT [-o OUT | --in-place] [--diff]`` rewrites a script for
+plain Keras 3 (see legacy_keras/migrate).
 """
 import argparse
 import os
@@ -41,6 +45,9 @@ def _parser():
     run.add_argument("target", help="the script (or module with -m)")
     run.add_argument("args", nargs=argparse.REMAINDER, help="the script's own arguments")
     run.set_defaults(handler=_run)
+    from legacy_keras.migrate.commands import add_migration_commands
+
+    add_migration_commands(commands)
     return parser
 
 
