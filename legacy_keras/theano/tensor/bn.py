@@ -121,6 +121,12 @@ class AbstractBatchNormTrain(Op):
     def infer_shape(self, fgraph, node, shapes):
         return [shapes[0], shapes[1], shapes[1]]
 
+    def connection_pattern(self, node):
+        # x reaches every output; scale and bias only the normalized one; epsilon and the
+        # running-average factor are constants (Theano did not differentiate them).
+        return [[True, True, True], [True, False, False], [True, False, False],
+                [False, False, False], [False, False, False]]
+
     def perform(self, node, inputs, output_storage):
         x, scale, bias, epsilon = inputs[:4]
         mean = x.mean(self.axes, keepdims=True)
@@ -160,6 +166,9 @@ class AbstractBatchNormInference(Op):
 
     def infer_shape(self, fgraph, node, shapes):
         return [shapes[0]]
+
+    def connection_pattern(self, node):
+        return [[True]] * 5 + [[False]]
 
     def perform(self, node, inputs, output_storage):
         x, scale, bias, mean, var, epsilon = inputs
