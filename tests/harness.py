@@ -58,7 +58,8 @@ def run_case(name, workdir):
 
 
 def load_golden(name):
-    with open(os.path.join(GOLDENS, name + ".stdout"), encoding="utf8") as f:
+    # newline="": keep the progress bar's carriage returns as they were written
+    with open(os.path.join(GOLDENS, name + ".stdout"), encoding="utf8", newline="") as f:
         stdout = f.read()
     with open(os.path.join(GOLDENS, name + ".json"), encoding="utf8") as f:
         records = json.load(f)

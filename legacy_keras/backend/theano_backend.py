@@ -292,8 +292,11 @@ def pow(x, a):
 
 
 def clip(x, min_value, max_value):
-    if max_value is not None and max_value < min_value:
+    """Keras 1 allowed ``None`` for either bound (no bound on that side)."""
+    if max_value is not None and min_value is not None and max_value < min_value:
         max_value = min_value
+    min_value = -np.inf if min_value is None else min_value
+    max_value = np.inf if max_value is None else max_value
     if is_numeric(x):
         return ops.clip(unwrap(x), min_value, max_value)
     return T.clip(x, min_value, max_value)

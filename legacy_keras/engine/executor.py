@@ -6,6 +6,8 @@ layer's own ``call`` computes with ``keras.ops`` on the same ``keras.Variable`` 
 that ``layer.W`` is bound to. Keras 3 then compiles that ``call`` (``tf.function``)
 for ``predict`` and ``fit``: no Python runs per sample or per batch after tracing.
 """
+import numpy as np
+
 from legacy_keras._k3 import keras
 from legacy_keras.backend._context import numeric_execution
 from legacy_keras.theano.bound import BoundSharedVariable
@@ -99,7 +101,8 @@ class StepFunctions(object):
 
     @staticmethod
     def _numpy(outputs):
-        return [float(o.numpy()) for o in outputs]
+        """0-d float32 arrays, as a compiled Theano function returned its scalars."""
+        return [np.asarray(o.numpy()) for o in outputs]
 
     def train(self, inputs, targets, sample_weights):
         return self._numpy(self._train(list(inputs), list(targets), list(sample_weights)))

@@ -278,8 +278,8 @@ class GeneratorTraining(object):
         finally:
             enqueuer.stop()
         if not isinstance(all_outs[0], list):
-            return float(np.average(np.asarray(all_outs), weights=weights))
-        return [float(np.average([out[i] for out in all_outs], weights=weights))
+            return np.average(np.asarray(all_outs), weights=weights)
+        return [np.average([out[i] for out in all_outs], weights=weights)
                 for i in range(len(all_outs[0]))]
 
 
@@ -362,7 +362,7 @@ class Model(GeneratorTraining, Container):
         self.metrics_names = ["loss"]
         if len(self.outputs) > 1:
             self.metrics_names += [name + "_loss" for name in self.output_names]
-        self.metrics_names += [name for _, name, _ in self._metric_functions]
+        self.metrics_names += [name for _, name, _, _ in self._metric_functions]
         if kwargs:
             raise TypeError("compile() got unexpected keyword arguments " + str(sorted(kwargs)) +
                             " (Theano function arguments are not supported by legacy_keras; "
@@ -373,27 +373,43 @@ class Model(GeneratorTraining, Container):
         self._step_functions = None
 
     def _resolve_metrics(self, metrics):
-        """(output index, display name, function) for each metric, 'acc' resolved as
-        Keras 1 did: binary for one-unit outputs or binary crossentropy, sparse for
-        sparse categorical crossentropy, otherwise categorical."""
+        """(output index, display name, function, dict key or None) for each metric value,
+        'acc' resolved as Keras 1 did: binary for one-unit outputs or binary crossentropy,
+        sparse for sparse categorical crossentropy, otherwise categorical. A metric may
+        return a dict of named values (each becomes a metric)."""
         resolved = []
         for i, output_metrics in enumerate(collect_metrics(metrics, self.output_names)):
             prefix = self.output_layers[i].name + "_" if len(self.output_names) > 1 else ""
             for metric in output_metrics:
                 if metric in ("accuracy", "acc"):
-                    loss_fn = self.loss_functions[i]
-                    if (self.internal_output_shapes[i][-1] == 1 or
-                            loss_fn is objectives.binary_crossentropy):
-                        fn = metrics_module.binary_accuracy
-                    elif loss_fn is objectives.sparse_categorical_crossentropy:
-                        fn = metrics_module.sparse_categorical_accuracy
-                    else:
-                        fn = metrics_module.categorical_accuracy
-                    resolved.append((i, prefix + "acc", fn))
+                    resolved.append((i, prefix + "acc", self._accuracy_function(i), None))
+                    continue
+                fn = metrics_module.get(metric)
+                keys = self._metric_dict_keys(i, fn)
+                if keys is None:
+                    resolved.append((i, prefix + fn.__name__, fn, None))
                 else:
-                    fn = metrics_module.get(metric)
-                    resolved.append((i, prefix + fn.__name__, fn))
+                    resolved.extend((i, prefix + key, fn, key) for key in keys)
         return resolved
+
+    def _accuracy_function(self, i):
+        loss_fn = self.loss_functions[i]
+        if self.internal_output_shapes[i][-1] == 1 or loss_fn is objectives.binary_crossentropy:
+            return metrics_module.binary_accuracy
+        if loss_fn is objectives.sparse_categorical_crossentropy:
+            return metrics_module.sparse_categorical_accuracy
+        return metrics_module.categorical_accuracy
+
+    def _metric_dict_keys(self, i, fn):
+        """The keys of a dict-returning metric, found by calling it on the symbolic output
+        (as Keras 1's compile did); None for an ordinary metric."""
+        target = K.placeholder(ndim=len(self.internal_output_shapes[i]),
+                               dtype=self.outputs[i].dtype)
+        try:
+            result = fn(target, self.outputs[i])
+        except Exception:  # a metric that only runs numerically: an ordinary metric
+            return None
+        return list(result) if isinstance(result, dict) else None
 
     def _regularization_losses(self):
         losses = []
@@ -414,8 +430,12 @@ class Model(GeneratorTraining, Container):
         for regularization in self._regularization_losses():
             total_loss = total_loss + regularization
         values = output_losses if len(outputs) > 1 else []
-        for i, _, fn in self._metric_functions:
-            values.append(K.cast(fn(targets[i], outputs[i]), K.floatx()))
+        computed = {}
+        for i, _, fn, key in self._metric_functions:
+            if (i, fn) not in computed:
+                computed[(i, fn)] = fn(targets[i], outputs[i])
+            value = computed[(i, fn)] if key is None else computed[(i, fn)][key]
+            values.append(K.cast(value, K.floatx()))
         return total_loss, values
 
     # -- data --------------------------------------------------------------------------------
@@ -482,13 +502,23 @@ class Model(GeneratorTraining, Container):
             sample_weights, val_sw = (slice_X(sample_weights, 0, split_at),
                                       slice_X(sample_weights, split_at))
             val_ins = (val_x, val_y, val_sw)
-        out_labels = list(self.metrics_names)
+        out_labels = self._deduplicated(self.metrics_names)
         callback_metrics = list(out_labels)
         if val_ins is not None:
             callback_metrics += ["val_" + n for n in out_labels]
         return self._fit_loop((x, y, sample_weights), out_labels, batch_size, nb_epoch,
                               verbose, callbacks, val_ins, shuffle, callback_metrics,
                               initial_epoch)
+
+    @staticmethod
+    def _deduplicated(labels):
+        """Keras 1 renamed repeated labels for fit's logs: acc, acc -> acc_1, acc_2."""
+        result = []
+        for i, label in enumerate(labels):
+            if labels.count(label) > 1:
+                label = label + "_" + str(labels[:i].count(label) + 1)
+            result.append(label)
+        return result
 
     def _fit_loop(self, ins, out_labels, batch_size, nb_epoch, verbose, callbacks, val_ins,
                   shuffle, callback_metrics, initial_epoch):
@@ -515,8 +545,7 @@ class Model(GeneratorTraining, Container):
                                   "metrics": callback_metrics or []})
         callback_list.on_train_begin()
         callback_model.stop_training = False
-        self.validation_data = (list(val_ins[0]) + list(val_ins[1]) + list(val_ins[2])
-                                if do_validation else None)
+        self.validation_data = callback_model.validation_data = self._validation_list(val_ins)
         for epoch in range(initial_epoch, nb_epoch):
             callback_list.on_epoch_begin(epoch)
             if shuffle == "batch":
@@ -536,6 +565,8 @@ class Model(GeneratorTraining, Container):
                 callback_list.on_batch_end(batch_index, batch_logs)
                 if batch_index == len(batches) - 1 and do_validation:
                     val_outs = self._test_loop(val_ins, batch_size=batch_size, verbose=0)
+                    if not isinstance(val_outs, list):
+                        val_outs = [val_outs]
                     for label, value in zip(out_labels, val_outs):
                         epoch_logs["val_" + label] = value
             callback_list.on_epoch_end(epoch, epoch_logs)
@@ -543,6 +574,14 @@ class Model(GeneratorTraining, Container):
                 break
         callback_list.on_train_end()
         return self.history
+
+    def _validation_list(self, val_ins):
+        """What Keras 1 exposed to callbacks as ``model.validation_data``: inputs, targets,
+        sample weights (and the test learning phase, 0., when the model uses one)."""
+        if val_ins is None:
+            return None
+        data = list(val_ins[0]) + list(val_ins[1]) + list(val_ins[2])
+        return data + [0.] if self.uses_learning_phase else data
 
     def _test_loop(self, ins, batch_size=32, verbose=0):
         steps = self._steps()
@@ -563,7 +602,7 @@ class Model(GeneratorTraining, Container):
                 t + o * size for t, o in zip(totals, outs)]
             if progbar is not None:
                 progbar.update(batch_end)
-        results = [t / nb_sample for t in totals]
+        results = [np.float64(t) / nb_sample for t in totals]
         return results[0] if len(results) == 1 else results
 
     def evaluate(self, x, y, batch_size=32, verbose=1, sample_weight=None):

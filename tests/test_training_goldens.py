@@ -1,0 +1,27 @@
+"""Issue 5 goldens: training runs that real Keras 1.2.2 / Theano 1.0.5 recorded
+(tests/oracle/regenerate.py); legacy_keras must train to the same numbers."""
+import pytest
+
+from harness import check_case
+
+CASES = [
+    "t_optimizers_sgd",
+    "t_optimizers_rmsprop",
+    "t_optimizers_adagrad",
+    "t_optimizers_adadelta",
+    "t_optimizers_adam",
+    "t_optimizers_adamax",
+    "t_optimizers_nadam",
+    "t_optimizers_strings",
+    "t_objectives",
+    "t_metrics",
+    "t_fit_options",
+    "t_seeded_shuffle",
+    "t_seed_question",
+    "t_verbose1",
+]
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_training_matches_keras1(case, tmp_path):
+    check_case(case, str(tmp_path))
