@@ -28,3 +28,21 @@ def numeric_execution(training):
         yield
     finally:
         _state.active, _state.training = previous
+
+
+@contextlib.contextmanager
+def collecting_activity_losses():
+    """Collects the activity-regularization penalties of the layers run numerically
+    inside the block (Keras 1 added them to the model's loss)."""
+    previous = getattr(_state, "activity_losses", None)
+    _state.activity_losses = collected = []
+    try:
+        yield collected
+    finally:
+        _state.activity_losses = previous
+
+
+def add_activity_losses(losses):
+    collected = getattr(_state, "activity_losses", None)
+    if collected is not None:
+        collected.extend(losses)

@@ -9,7 +9,7 @@ for ``predict`` and ``fit``: no Python runs per sample or per batch after tracin
 import numpy as np
 
 from legacy_keras._k3 import keras
-from legacy_keras.backend._context import numeric_execution
+from legacy_keras.backend._context import collecting_activity_losses, numeric_execution
 from legacy_keras.theano.bound import BoundSharedVariable
 
 
@@ -72,10 +72,10 @@ class StepFunctions(object):
 
     def _forward(self, inputs, targets, sample_weights, training):
         model = self.model
-        with numeric_execution(training):
+        with numeric_execution(training), collecting_activity_losses() as activity_losses:
             outputs, masks = model.run_graph(list(inputs), [None] * len(inputs))
             return outputs, model._loss_and_metrics(outputs, masks, list(targets),
-                                                    list(sample_weights))
+                                                    list(sample_weights), activity_losses)
 
     def _train_step(self, inputs, targets, sample_weights):
         import tensorflow as tf

@@ -14,6 +14,7 @@ import warnings
 import numpy as np
 
 from legacy_keras import backend as K
+from legacy_keras.backend._context import add_activity_losses, in_numeric_execution
 from legacy_keras.renames import unknown_argument_error
 from legacy_keras.theano import opnames
 
@@ -1145,6 +1146,9 @@ class Container(Layer):
                 xs = [values[id(x)][0] for x in node.input_tensors]
                 ms = [values[id(x)][1] for x in node.input_tensors]
                 outs = to_list(layer.call(_single(xs), mask=_single(ms)))
+                regularizer = getattr(layer, "activity_regularizer", None)
+                if regularizer is not None and in_numeric_execution():
+                    add_activity_losses([regularizer(y) for y in outs])
                 out_masks = to_list(_node_mask(layer, _single(xs), _single(ms)))
                 if len(out_masks) != len(outs):
                     out_masks = out_masks * len(outs)

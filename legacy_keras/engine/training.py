@@ -418,8 +418,9 @@ class Model(GeneratorTraining, Container):
                 losses.append(regularizer(weight))
         return losses
 
-    def _loss_and_metrics(self, outputs, masks, targets, sample_weights):
-        """Keras 1's total loss and metric values for one batch (either execution)."""
+    def _loss_and_metrics(self, outputs, masks, targets, sample_weights, activity_losses=()):
+        """Keras 1's total loss and metric values for one batch: the weighted output
+        losses, plus weight and activity regularization, then the metrics."""
         total_loss = None
         output_losses = []
         for i, (y_true, y_pred) in enumerate(zip(targets, outputs)):
@@ -427,7 +428,7 @@ class Model(GeneratorTraining, Container):
             output_losses.append(output_loss)
             term = self._loss_weights_list[i] * output_loss
             total_loss = term if total_loss is None else total_loss + term
-        for regularization in self._regularization_losses():
+        for regularization in self._regularization_losses() + list(activity_losses):
             total_loss = total_loss + regularization
         values = output_losses if len(outputs) > 1 else []
         computed = {}
