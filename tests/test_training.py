@@ -78,3 +78,20 @@ def test_bad_training_input_is_refused():
         fresh = Sequential()
         fresh.add(Dense(2, input_dim=3))
         fresh.fit(X, Y, verbose=0)
+
+
+def test_training_with_dropout_draws_nothing_from_numpy():
+    """Keras 1 drew dropout seeds from NumPy when the graph was built, never while
+    training: a seeded script's later draws (epoch shuffles) must see the same state."""
+    from legacy_keras.layers import Dropout
+
+    np.random.seed(11)
+    model = Sequential()
+    model.add(Dense(4, input_dim=3, activation="tanh"))
+    model.add(Dropout(0.5))
+    model.add(Dense(2))
+    model.compile(optimizer="sgd", loss="mse")
+    state = np.random.get_state()[1].copy()
+    model.fit(X, Y, batch_size=8, nb_epoch=2, shuffle=False, verbose=0)
+    model.predict(X)
+    np.testing.assert_array_equal(np.random.get_state()[1], state)

@@ -719,8 +719,15 @@ _DROPOUT_SEEDS = []
 
 
 def _seed_generator():
+    """The Keras 3 seed stream for numeric dropout. Its seed is the number NumPy's global
+    generator would give next (so a seeded script is reproducible), read without
+    advancing it: Keras 1 drew nothing from NumPy while training, and the epoch shuffles
+    must see the same generator state as they did."""
     if not _DROPOUT_SEEDS:
-        _DROPOUT_SEEDS.append(keras.random.SeedGenerator(np.random.randint(1, 10e6)))
+        state = np.random.get_state()
+        seed = np.random.randint(1, 10e6)
+        np.random.set_state(state)
+        _DROPOUT_SEEDS.append(keras.random.SeedGenerator(seed))
     return _DROPOUT_SEEDS[0]
 
 
