@@ -74,6 +74,15 @@ class Optimizer(object):
     def from_config(cls, config):
         return cls(**config)
 
+    def _config_with(self, *names):
+        """The base config plus the named hyperparameters; those Keras 1 kept in float32
+        variables read back as Python floats of the float32 value (0.01 -> 0.00999...)."""
+        config = Optimizer.get_config(self)
+        for name in names:
+            value = getattr(self, name)
+            config[name] = float(K.get_value(value)) if hasattr(value, "get_value") else value
+        return config
+
     # -- shared by both executions -----------------------------------------------------------
     def clip_gradients(self, grads):
         if getattr(self, "clipnorm", 0) > 0:
@@ -145,11 +154,7 @@ class SGD(Optimizer):
         return updates
 
     def get_config(self):
-        config = {"lr": float(K.get_value(self.lr)),
-                  "momentum": float(K.get_value(self.momentum)),
-                  "decay": float(K.get_value(self.decay)),
-                  "nesterov": self.nesterov}
-        return dict(list(super(SGD, self).get_config().items()) + list(config.items()))
+        return self._config_with("lr", "momentum", "decay", "nesterov")
 
 
 class RMSprop(Optimizer):
@@ -179,9 +184,7 @@ class RMSprop(Optimizer):
         return updates
 
     def get_config(self):
-        config = {"lr": float(K.get_value(self.lr)), "rho": float(K.get_value(self.rho)),
-                  "decay": float(K.get_value(self.decay)), "epsilon": self.epsilon}
-        return dict(list(super(RMSprop, self).get_config().items()) + list(config.items()))
+        return self._config_with("lr", "rho", "decay", "epsilon")
 
 
 class Adagrad(Optimizer):
@@ -210,9 +213,7 @@ class Adagrad(Optimizer):
         return updates
 
     def get_config(self):
-        config = {"lr": float(K.get_value(self.lr)), "decay": float(K.get_value(self.decay)),
-                  "epsilon": self.epsilon}
-        return dict(list(super(Adagrad, self).get_config().items()) + list(config.items()))
+        return self._config_with("lr", "decay", "epsilon")
 
 
 class Adadelta(Optimizer):
@@ -246,9 +247,7 @@ class Adadelta(Optimizer):
         return updates
 
     def get_config(self):
-        config = {"lr": float(K.get_value(self.lr)), "rho": self.rho,
-                  "decay": float(K.get_value(self.decay)), "epsilon": self.epsilon}
-        return dict(list(super(Adadelta, self).get_config().items()) + list(config.items()))
+        return self._config_with("lr", "rho", "decay", "epsilon")
 
 
 class Adam(Optimizer):
@@ -284,10 +283,7 @@ class Adam(Optimizer):
         return updates
 
     def get_config(self):
-        config = {"lr": float(K.get_value(self.lr)), "beta_1": float(K.get_value(self.beta_1)),
-                  "beta_2": float(K.get_value(self.beta_2)),
-                  "decay": float(K.get_value(self.decay)), "epsilon": self.epsilon}
-        return dict(list(super(Adam, self).get_config().items()) + list(config.items()))
+        return self._config_with("lr", "beta_1", "beta_2", "decay", "epsilon")
 
 
 class Adamax(Optimizer):
@@ -321,10 +317,7 @@ class Adamax(Optimizer):
         return updates
 
     def get_config(self):
-        config = {"lr": float(K.get_value(self.lr)), "beta_1": float(K.get_value(self.beta_1)),
-                  "beta_2": float(K.get_value(self.beta_2)),
-                  "decay": float(K.get_value(self.decay)), "epsilon": self.epsilon}
-        return dict(list(super(Adamax, self).get_config().items()) + list(config.items()))
+        return self._config_with("lr", "beta_1", "beta_2", "decay", "epsilon")
 
 
 class Nadam(Optimizer):
@@ -369,10 +362,7 @@ class Nadam(Optimizer):
         return updates
 
     def get_config(self):
-        config = {"lr": float(K.get_value(self.lr)), "beta_1": float(K.get_value(self.beta_1)),
-                  "beta_2": float(K.get_value(self.beta_2)), "epsilon": self.epsilon,
-                  "schedule_decay": self.schedule_decay}
-        return dict(list(super(Nadam, self).get_config().items()) + list(config.items()))
+        return self._config_with("lr", "beta_1", "beta_2", "epsilon", "schedule_decay")
 
 
 class TFOptimizer(Optimizer):
