@@ -101,3 +101,37 @@ def count_total_params(layers, layer_set=None):
         trainable += t
         non_trainable += nt
     return trainable, non_trainable
+
+
+# Keras 1.2.2's list (SeparableConvolution2D was TensorFlow-only; AtrousConvolution1D
+# was left out by Keras 1 too).
+_CONVERTED_KERNEL_CLASSES = ("Convolution1D", "Convolution2D", "Convolution3D",
+                             "AtrousConvolution2D", "Deconvolution2D")
+
+
+def _kernel_dim_ordering(layer):
+    """The layout of ``layer.W`` in Keras 1: Convolution1D kept a 'tf'-ordered 2-D kernel
+    ``(filter_length, 1, input_dim, nb_filter)``; the others follow their own
+    ``dim_ordering``."""
+    if layer.__class__.__name__ == "Convolution1D":
+        return "tf"
+    return getattr(layer, "dim_ordering", None) or K.image_dim_ordering()
+
+
+def convert_all_kernels_in_model(model):
+    """Flips every convolution kernel of ``model`` (Theano <-> TensorFlow kernels).
+
+    As in Keras 1.2.2 the layers converted are ``model.layers`` of the classes above,
+    all at once. Keras 1 flipped each kernel as if it had the global
+    ``image_dim_ordering``, which flipped the wrong axes of a Convolution1D kernel or of
+    a layer whose ``dim_ordering`` differed from the global one; legacy_keras flips
+    each kernel in its layer's own layout.
+    """
+    from legacy_keras.utils.np_utils import convert_kernel
+
+    to_assign = []
+    for layer in model.layers:
+        if layer.__class__.__name__ in _CONVERTED_KERNEL_CLASSES:
+            kernel = K.get_value(layer.W)
+            to_assign.append((layer.W, convert_kernel(kernel, _kernel_dim_ordering(layer))))
+    K.batch_set_value(to_assign)

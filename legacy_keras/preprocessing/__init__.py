@@ -1,0 +1,1 @@
+"""``keras.preprocessing`` (Keras 1.2.2): ``sequence``, ``text`` and ``image``."""

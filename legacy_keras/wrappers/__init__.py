@@ -1,0 +1,1 @@
+"""``keras.wrappers`` (Keras 1.2.2): the scikit-learn wrappers."""
