@@ -41,6 +41,10 @@ def add_migration_commands(commands):
                          help="print a unified diff instead of writing")
     migrate.set_defaults(handler=migrate_command)
 
+    from legacy_keras.migrate.compare import add_compare_command
+
+    add_compare_command(commands)
+
 
 def check_command(args):
     from legacy_keras.migrate import checker, report

@@ -1,0 +1,124 @@
+"""``legacy-keras compare SCRIPT``: the Keras 1 script under legacy_keras against its
+migration on plain Keras 3, run in separate processes from the same initial weights and
+the same NumPy generator state, with a side-by-side table of what each produced.
+
+Exit status: 0 when every compared value agrees within the tolerance, 1 otherwise, 2 when
+a side could not run.
+"""
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+import numpy as np
+
+COMPARE_HELP = __doc__
+
+
+def add_compare_command(commands):
+    compare = commands.add_parser("compare", help="run a Keras 1 script and its Keras 3 "
+                                  "migration and compare their outputs",
+                                  description=COMPARE_HELP,
+                                  formatter_class=argparse.RawDescriptionHelpFormatter)
+    compare.add_argument("script", metavar="SCRIPT")
+    compare.add_argument("--rtol", type=float, default=1e-4)
+    compare.add_argument("--atol", type=float, default=1e-5)
+    compare.add_argument("--keep", metavar="DIR", help="keep the migrated script and the "
+                         "records of both runs in DIR")
+    compare.set_defaults(handler=compare_command)
+
+
+def _run_side(side, script, workdir, record, state):
+    command = [sys.executable, "-m", "legacy_keras.migrate.compare_runner", side,
+               os.path.abspath(script), record, state]
+    return subprocess.run(command, cwd=workdir, capture_output=True, text=True)
+
+
+def run_both(script, workdir):
+    """(legacy record, native record, messages) of the two runs in ``workdir``."""
+    from legacy_keras.migrate.rewriter import migrate_source
+
+    with open(script, encoding="utf8") as f:
+        migrated, _ = migrate_source(f.read())
+    migrated_path = os.path.join(workdir, "migrated_" + os.path.basename(script))
+    with open(migrated_path, "w", encoding="utf8") as f:
+        f.write(migrated)
+    state = os.path.join(workdir, "state.npz")
+    records = {}
+    for side, path in (("legacy", script), ("native", migrated_path)):
+        side_dir = os.path.join(workdir, side)
+        os.makedirs(side_dir, exist_ok=True)
+        record = os.path.join(workdir, side + ".json")
+        result = _run_side(side, path, side_dir, record, state)
+        if result.returncode != 0:
+            raise RuntimeError("the %s run of %s failed:\n%s" % (side, path,
+                                                                  result.stderr[-3000:]))
+        with open(record) as f:
+            records[side] = json.load(f)["events"]
+    return records["legacy"], records["native"]
+
+
+def _flatten(value):
+    if isinstance(value, dict):
+        return np.concatenate([_flatten(value[k]) for k in sorted(value)]) if value else \
+            np.zeros(0)
+    if isinstance(value, list) and value and isinstance(value[0], (list, dict)):
+        return np.concatenate([_flatten(v) for v in value])
+    return np.ravel(np.asarray(value, dtype="float64"))
+
+
+def compare_events(legacy, native, rtol, atol):
+    """Rows (what, legacy summary, native summary, max abs diff, ok)."""
+    rows = []
+    for position in range(max(len(legacy), len(native))):
+        if position >= len(legacy) or position >= len(native):
+            extra = (legacy + native)[position] if position < len(legacy + native) else {}
+            rows.append(("%s (model %s)" % (extra.get("kind"), extra.get("model")),
+                         "present" if position < len(legacy) else "missing",
+                         "present" if position < len(native) else "missing", None, False))
+            continue
+        a, b = legacy[position], native[position]
+        label = "%s (model %d)" % (a["kind"], a["model"])
+        if a["kind"] != b["kind"]:
+            rows.append((label, a["kind"], b["kind"], None, False))
+            continue
+        if a["kind"] == "history" and sorted(a["value"]) != sorted(b["value"]):
+            rows.append((label, ",".join(sorted(a["value"])), ",".join(sorted(b["value"])),
+                         None, False))
+            continue
+        x, y = _flatten(a["value"]), _flatten(b["value"])
+        if x.shape != y.shape:
+            rows.append((label, str(x.shape), str(y.shape), None, False))
+            continue
+        diff = float(np.max(np.abs(x - y))) if x.size else 0.0
+        ok = bool(np.allclose(x, y, rtol=rtol, atol=atol))
+        rows.append((label, "%d values, mean %.6g" % (x.size, x.mean() if x.size else 0),
+                     "%d values, mean %.6g" % (y.size, y.mean() if y.size else 0), diff, ok))
+    return rows
+
+
+def format_table(rows):
+    header = ("output", "legacy_keras (Keras 1)", "Keras 3 (migrated)", "max |diff|", "")
+    lines = [header] + [(r[0], r[1], r[2], "-" if r[3] is None else "%.3g" % r[3],
+                         "ok" if r[4] else "DIFFERS") for r in rows]
+    widths = [max(len(str(line[i])) for line in lines) for i in range(5)]
+    return "\n".join("  ".join(str(v).ljust(w) for v, w in zip(line, widths)).rstrip()
+                     for line in lines) + "\n"
+
+
+def compare_command(args):
+    workdir = args.keep or tempfile.mkdtemp(prefix="legacy-keras-compare-")
+    os.makedirs(workdir, exist_ok=True)
+    try:
+        legacy, native = run_both(args.script, workdir)
+    except RuntimeError as error:
+        sys.stderr.write("legacy-keras compare: %s\n" % error)
+        return 2
+    rows = compare_events(legacy, native, args.rtol, args.atol)
+    sys.stdout.write(format_table(rows))
+    failed = [r for r in rows if not r[4]]
+    sys.stdout.write("%d outputs compared, %d differ (rtol=%g, atol=%g)\n"
+                     % (len(rows), len(failed), args.rtol, args.atol))
+    return 1 if failed or not rows else 0
