@@ -8,7 +8,9 @@ Where legacy_keras differs:
   that Keras 3 already downloaded are found.
 * A failed download raises :class:`DownloadError` (a subclass of ``Exception``, what
   Keras 1 raised) whose message names the file and where to put it by hand: machines
-  without network access are common now.
+  without network access are common now. The download goes through a ``.part`` file,
+  so a failure leaves no partial file and keeps a cached file that failed its hash
+  check (Keras 1 deleted it).
 * With ``untar=True`` an already extracted folder is used even when its archive is gone.
 * Keras 2's ``extract``, ``file_hash``, ``hash_algorithm``, ``cache_dir`` and
   ``archive_format`` arguments are accepted too.
@@ -18,7 +20,7 @@ import os
 import shutil
 import tarfile
 import zipfile
-from urllib.error import HTTPError, URLError
+from urllib.error import URLError
 from urllib.request import urlretrieve
 
 
@@ -73,22 +75,24 @@ def _remove(path):
 
 
 def _download(fname, origin, fpath):
-    """Fetches ``origin`` into ``fpath``; on failure removes the partial file and says
+    """Fetches ``origin`` into ``fpath`` (through ``fpath.part``, so that a failed
+    download leaves no partial file and an existing file as it was); on failure says
     where the file could be put by hand."""
     print("Downloading data from", origin)
+    partial = fpath + ".part"
     try:
-        urlretrieve(origin, fpath)
-    except (URLError, HTTPError, OSError, ValueError) as error:
-        _remove(fpath)
+        urlretrieve(origin, partial)
+    except (URLError, OSError, ValueError) as error:
+        _remove(partial)
         reason = getattr(error, "reason", None) or error
         raise DownloadError(
             "URL fetch failure on %s: %s -- %s. Could not download %r (is this machine "
-            "offline?). Copy the file there by hand as %s and run again; Keras 3's cached "
-            "files in the same folder are read too." % (
+            "offline?): copy the file there by hand as %s and run again." % (
                 origin, getattr(error, "errno", None), reason, fname, fpath)) from error
     except KeyboardInterrupt:
-        _remove(fpath)
+        _remove(partial)
         raise
+    os.replace(partial, fpath)
 
 
 def _extract_archive(archive, destination, archive_format="auto"):

@@ -61,16 +61,18 @@ def layer_test(layer_cls, kwargs={}, input_shape=None, input_dtype=None, input_d
 
     Keras 1.2.2 also meant to re-create the layer with ``weights=``, but its test
     (``'weights' in inspect.getargspec(...)``) never matched; legacy_keras skips it too.
-    ``kwargs`` is not modified (Keras 1's default dict could be).
+    ``kwargs`` is not modified (Keras 1's default dict could be). ``input_dtype``
+    defaults to floatx also when ``input_data`` is given (Keras 1 then compared the
+    output dtype with ``None`` and always failed).
     """
     from legacy_keras import models
     from legacy_keras.engine import Input, Model
     from legacy_keras.models import Sequential
 
     kwargs = dict(kwargs)
+    input_dtype = input_dtype or K.floatx()
     if input_data is None:
         assert input_shape
-        input_dtype = input_dtype or K.floatx()
         input_data = _random_input(input_shape, input_dtype)
     elif input_shape is None:
         input_shape = input_data.shape
