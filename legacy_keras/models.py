@@ -369,3 +369,41 @@ def _get_or_create_layer(layer_data, layer_cache):
     if name not in layer_cache:
         layer_cache[name] = layer_from_config(layer_data)
     return layer_cache[name]
+
+
+def save_model(model, filepath, overwrite=True):
+    """``model.save(filepath)`` (Keras 1.2.2's HDF5 layout; see engine/saving.py)."""
+    from legacy_keras.engine import saving
+
+    saving.save_model(model, filepath, overwrite)
+
+
+def load_model(filepath, custom_objects=None, safe_mode=True):
+    """A model saved with ``model.save``: architecture, weights, compiled with its
+    training configuration, optimizer state restored. Marshalled Python functions
+    (Lambda layers) are refused unless ``safe_mode=False`` (as in Keras 3) or supplied
+    through ``custom_objects`` under the layer's name (see migration_guide.md)."""
+    from legacy_keras.engine import saving
+
+    return saving.load_model(filepath, custom_objects=custom_objects, safe_mode=safe_mode)
+
+
+def model_from_config(config, custom_objects=None, safe_mode=True):
+    from legacy_keras.engine import saving
+
+    return saving.model_from_config(config, custom_objects=custom_objects,
+                                     safe_mode=safe_mode)
+
+
+def model_from_json(json_string, custom_objects=None, safe_mode=True):
+    from legacy_keras.engine import saving
+
+    return saving.model_from_json(json_string, custom_objects=custom_objects,
+                                   safe_mode=safe_mode)
+
+
+def model_from_yaml(yaml_string, custom_objects=None, safe_mode=True):
+    from legacy_keras.engine import saving
+
+    return saving.model_from_yaml(yaml_string, custom_objects=custom_objects,
+                                   safe_mode=safe_mode)

@@ -340,7 +340,9 @@ class Layer(object):
         returns the symbolic output; on other tensors, simply applies ``call``."""
         if not self.built:
             self.assert_input_compatibility(x)
-            shapes = [K.int_shape(t) for t in to_list(x) if hasattr(t, "_keras_shape")]
+            # Keras 1.2.2 asked K.int_shape of every input: a plain Theano tensor (no
+            # _keras_shape) raises Exception('Not a Keras tensor:', x) here.
+            shapes = [K.int_shape(t) for t in to_list(x)]
             if shapes:
                 self.build(_single(shapes))
             self.built = True
@@ -1240,6 +1242,51 @@ class Container(Layer):
 
         return cls(input=tensors(config["input_layers"]),
                    output=tensors(config["output_layers"]), name=config.get("name"))
+
+    # -- files (Keras 1.2.2's HDF5 / JSON / YAML formats: see engine/saving.py) ----------------
+    def save(self, filepath, overwrite=True):
+        """Architecture, weights, training configuration and optimizer state in one HDF5
+        file (``keras.models.load_model`` reads it)."""
+        from legacy_keras.engine import saving
+
+        saving.save_model(self, filepath, overwrite)
+
+    def save_weights(self, filepath, overwrite=True):
+        from legacy_keras.engine import saving
+
+        saving.save_weights(self, filepath, overwrite)
+
+    def save_weights_to_hdf5_group(self, f):
+        from legacy_keras.engine import saving
+
+        saving.save_weights_to_hdf5_group(self, f)
+
+    def load_weights(self, filepath, by_name=False):
+        """Weights from a ``save_weights`` (or ``save``) file, by layer order or by layer
+        name; everything is checked before anything is assigned."""
+        from legacy_keras.engine import saving
+
+        saving.load_weights(self, filepath, by_name)
+
+    def load_weights_from_hdf5_group(self, f):
+        from legacy_keras.engine import saving
+
+        saving.load_weights_from_hdf5_group(self, f)
+
+    def load_weights_from_hdf5_group_by_name(self, f):
+        from legacy_keras.engine import saving
+
+        saving.load_weights_from_hdf5_group(self, f, by_name=True)
+
+    def to_json(self, **kwargs):
+        from legacy_keras.engine import saving
+
+        return saving.to_json(self, **kwargs)
+
+    def to_yaml(self, **kwargs):
+        from legacy_keras.engine import saving
+
+        return saving.to_yaml(self, **kwargs)
 
     def summary(self, line_length=100, positions=[.33, .55, .67, 1.]):
         """Prints Keras 1.2.2's summary table (see ``keras.utils.layer_utils``)."""
