@@ -18,11 +18,35 @@ from legacy_keras.backend.theano_backend import (  # noqa: F401
 _BACKEND = "theano"
 
 
+def clear_session():
+    """Resets the layer-name counters (``dense_1`` again). Keras 1.2.2 had this, like
+    ``K.reset_uids``, only in its TensorFlow backend; legacy_keras provides both as
+    extensions so scripts written for either backend run. Existing models keep working."""
+    reset_uids()
+
+
 def backend():
     """'theano': the backend Keras 1 scripts were written for and that legacy_keras emulates."""
     return _BACKEND
 
 
+
+
+def _initial_theano_floatx():
+    """Theano's floatX for the session: ``floatX=`` from ``THEANO_FLAGS`` if given, else
+    Keras's floatx (Keras 1 users ran Theano with ``floatX=float32``, the value their
+    keras.json had). Afterwards the two are independent, as in Keras 1.2.2."""
+    import os
+
+    import pytensor
+
+    flags = dict(item.split("=", 1) for item in os.environ.get("THEANO_FLAGS", "").split(",")
+                 if "=" in item)
+    chosen = flags.get("floatX", floatx())
+    if chosen in ("float16", "float32", "float64"):
+        pytensor.config.floatX = chosen
+
+
 load_user_config()
-set_floatx(floatx())
+_initial_theano_floatx()
 sys.stderr.write("Using Theano backend.\n")

@@ -33,14 +33,14 @@ def floatx():
 
 
 def set_floatx(value):
-    """Sets the default float type; Theano's ``config.floatX`` follows it."""
+    """Sets Keras's default float type. As in Keras 1.2.2, Theano's ``config.floatX`` does
+    not follow it (nor the other way round): ``T.matrix()`` keeps Theano's floatX, which
+    legacy_keras sets once, when ``keras.backend`` is imported (see
+    :func:`legacy_keras.backend._initial_theano_floatx`)."""
     global _FLOATX
     if value not in {"float16", "float32", "float64"}:
         raise ValueError("Unknown floatx type: " + str(value))
     _FLOATX = str(value)
-    import pytensor
-
-    pytensor.config.floatX = _FLOATX
 
 
 def cast_to_floatx(x):

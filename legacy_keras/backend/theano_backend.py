@@ -88,11 +88,13 @@ def shape(x):
 
 
 def int_shape(x):
+    """The Keras shape of a Keras tensor or variable; Keras 1.2.2's Theano backend raised
+    ``Exception('Not a Keras tensor:', x)`` for anything else (a plain ``T.matrix``)."""
     if hasattr(x, "_keras_shape"):
         return x._keras_shape
     if is_numeric(x):
         return tuple(unwrap(x).shape)
-    raise TypeError("Not a Keras tensor:", x)
+    raise Exception("Not a Keras tensor:", x)
 
 
 def ndim(x):
@@ -104,11 +106,15 @@ def dtype(x):
 
 
 def eval(x):
+    """The value of ``x`` (a variable, or an expression with no inputs but weights),
+    computed on the current Keras 3 values of the weights it reads."""
     if isinstance(x, BoundSharedVariable):
         return x.get_value()
     if is_numeric(x):
         return keras.ops.convert_to_numpy(unwrap(x))
-    return x.eval()
+    from legacy_keras.theano.compile import function as theano_function
+
+    return theano_function([], x)()
 
 
 def zeros(shape, dtype=None, name=None):
@@ -134,7 +140,8 @@ def random_normal_variable(shape, mean, scale, dtype=None, name=None):
 
 
 def count_params(x):
-    return int(np.prod(get_value(x).shape))
+    """The number of scalars in ``x``: an ``np.int64``, as Keras 1.2.2's ``np.prod``."""
+    return np.prod(get_value(x).shape, dtype=np.int64)
 
 
 def get_value(x):
@@ -168,14 +175,26 @@ def batch_set_value(tuples):
 
 # -- learning phase ---------------------------------------------------------------------
 _LEARNING_PHASE = T.scalar(dtype="uint8", name="keras_learning_phase")
+_FIXED_LEARNING_PHASE = []
 
 
 def learning_phase():
     """0 = test, 1 = train. Symbolically a uint8 scalar input, as in Keras 1; inside Keras 3
-    execution, the ``training`` flag of the running step."""
+    execution, the ``training`` flag of the running step; after
+    :func:`set_learning_phase`, that fixed int."""
     if in_numeric_execution():
         return int(numeric_training())
+    if _FIXED_LEARNING_PHASE:
+        return _FIXED_LEARNING_PHASE[0]
     return _LEARNING_PHASE
+
+
+def set_learning_phase(value):
+    """Fixes the learning phase to 0 (test) or 1 (train) for graphs built afterwards
+    (``in_train_phase`` then picks one branch, with no ``if{}``), as Keras 1.2.2 did."""
+    if value not in {0, 1}:
+        raise ValueError("Expected learning phase to be 0 or 1.")
+    _FIXED_LEARNING_PHASE[:] = [value]
 
 
 def in_train_phase(x, alt):
@@ -184,6 +203,9 @@ def in_train_phase(x, alt):
     In Keras 3 execution only the branch of the running step is computed."""
     if in_numeric_execution():
         chosen = x if numeric_training() else alt
+        return chosen() if callable(chosen) else chosen
+    if _FIXED_LEARNING_PHASE:
+        chosen = x if _FIXED_LEARNING_PHASE[0] == 1 else alt
         return chosen() if callable(chosen) else chosen
     if callable(x):
         x = x()
@@ -417,28 +439,193 @@ def tanh(x):
 
 # -- functions and gradients -------------------------------------------------------------
 class Function(object):
-    """``K.function``: a compiled Theano (PyTensor) function over the model's weights."""
+    """``K.function``: a compiled Theano (PyTensor) function over the model's weights.
+
+    Before each call the weights it reads are refreshed from their Keras 3 variables and
+    after it the updated ones are written back (see :mod:`legacy_keras.theano.compile`),
+    so ``fit``, ``predict`` and ``K.function`` share one set of weights. As in Keras
+    1.2.2, when ``updates`` names a variable twice the first update wins, inputs are
+    downcast and unused inputs (a learning phase the graph does not use) are ignored.
+    """
 
     def __init__(self, inputs, outputs, updates=(), **kwargs):
         from legacy_keras import theano
 
-        self.function = theano.function(inputs, outputs, updates=list(updates),
+        unique = {}
+        for variable, new_value in updates:
+            if variable not in unique:
+                unique[variable] = new_value
+        self.function = theano.function(inputs, outputs, updates=list(unique.items()),
                                         allow_input_downcast=True, on_unused_input="ignore",
                                         **kwargs)
 
     def __call__(self, inputs):
-        if not isinstance(inputs, (list, tuple)):
-            raise TypeError("`inputs` should be a list or tuple.")
+        # Keras 1.2.2: ``assert type(inputs) in {list, tuple}`` (a bare array fails)
+        if type(inputs) not in {list, tuple}:
+            raise AssertionError("K.function: `inputs` must be a list or tuple of arrays, "
+                                 "not %s." % type(inputs).__name__)
         return self.function(*inputs)
 
 
+_THEANO_FUNCTION_ARGS = ("inputs", "outputs", "mode", "updates", "givens",
+                         "no_default_updates", "accept_inplace", "name", "rebuild_strict",
+                         "allow_input_downcast", "profile", "on_unused_input")
+
+
 def function(inputs, outputs, updates=[], **kwargs):
+    """A callable ``f([input arrays]) -> [output arrays]`` compiled from the graph of
+    ``outputs``; ``updates`` are ``(variable, new value)`` pairs applied at each call.
+    Include ``K.learning_phase()`` in ``inputs`` for graphs whose layers behave per phase
+    (Dropout): feed 0 for test, 1 for train. Keyword arguments go to ``theano.function``.
+    """
+    for key in kwargs:
+        if key not in _THEANO_FUNCTION_ARGS:
+            raise ValueError('Invalid argument "%s" passed to K.function' % key)
     return Function(inputs, outputs, updates=updates, **kwargs)
 
 
 def gradients(loss, variables):
-    """``T.grad(loss, variables)``; a single (non-list) variable gives a single gradient."""
-    return T.grad(loss, variables, disconnected_inputs="warn")
+    """``T.grad(loss, variables)``: a single (non-list) variable gives a single gradient
+    (so the classic ``K.gradients(loss, x)[0]`` takes its first *sample*); a variable the
+    loss does not depend on raises Theano's ``DisconnectedInputError``."""
+    return T.grad(loss, variables)
+
+
+def stop_gradient(variables):
+    """``variables`` with a zero gradient (Theano's ``disconnected_grad``); in Keras 3
+    execution ``keras.ops.stop_gradient``."""
+    if is_numeric(variables):
+        return ops.stop_gradient(unwrap(variables))
+    from pytensor.gradient import disconnected_grad
+
+    return disconnected_grad(variables)
+
+
+def print_tensor(x, message=""):
+    """``x``, printing ``message`` and its value whenever it is evaluated (Theano's
+    ``Print`` op: ``<message> __str__ = [1. 2.]``)."""
+    if is_numeric(x):
+        return x
+    from legacy_keras.theano.printing import Print
+
+    return Print(message)(x)
+
+
+# -- loops over the first axis (theano.map / foldl / foldr) ------------------------------
+def map_fn(fn, elems, name=None):
+    """``[fn(e) for e in elems]`` stacked (``theano.map``)."""
+    if is_numeric(elems):
+        return ops.map(fn, unwrap(elems))
+    return pytensor.scan(fn, sequences=elems, name=name, return_updates=True)[0]
+
+
+def foldl(fn, elems, initializer=None, name=None):
+    """``fn(...fn(fn(initializer, e0), e1)..., en)``; ``initializer`` defaults to ``elems[0]``."""
+    if initializer is None:
+        initializer = elems[0]
+        elems = elems[1:]
+    if is_numeric(elems, initializer):
+        acc = unwrap(initializer)
+        for i in range(int(ops.shape(unwrap(elems))[0])):
+            acc = fn(acc, unwrap(elems)[i])
+        return acc
+    from pytensor.scan.views import foldl as theano_foldl
+
+    return theano_foldl(lambda x, acc: fn(acc, x), elems, initializer, name=name,
+                        return_updates=True)[0]
+
+
+def foldr(fn, elems, initializer=None, name=None):
+    """Like :func:`foldl` from the last element; ``initializer`` defaults to ``elems[-1]``."""
+    if initializer is None:
+        initializer = elems[-1]
+        elems = elems[:-1]
+    if is_numeric(elems, initializer):
+        acc = unwrap(initializer)
+        for i in reversed(range(int(ops.shape(unwrap(elems))[0]))):
+            acc = fn(acc, unwrap(elems)[i])
+        return acc
+    from pytensor.scan.views import foldr as theano_foldr
+
+    return theano_foldr(lambda x, acc: fn(acc, x), elems, initializer, name=name,
+                        return_updates=True)[0]
+
+
+# -- more tensor manipulation ------------------------------------------------------------
+def arange(start, stop=None, step=1, dtype="int32"):
+    """Theano's arange (one argument is the stop); int32 by default, like TensorFlow's."""
+    if is_numeric(start, stop, step):
+        return ops.arange(unwrap(start), unwrap(stop), unwrap(step), dtype=dtype)
+    return T.arange(start, stop=stop, step=step, dtype=dtype)
+
+
+def tile(x, n):
+    return ops.tile(unwrap(x), n) if is_numeric(x) else T.tile(x, n)
+
+
+def stack(x):
+    """Stacks a list of tensors along a new first axis."""
+    if is_numeric(*x):
+        return ops.stack(unwrap(list(x)), axis=0)
+    return T.stack(list(x))
+
+
+def repeat_elements(x, rep, axis):
+    """Repeats each element ``rep`` times along ``axis`` ((s1, s2) -> (s1, s2 * rep))."""
+    if is_numeric(x):
+        return ops.repeat(unwrap(x), rep, axis=axis)
+    return T.repeat(x, rep, axis=axis)
+
+
+def one_hot(indices, nb_classes):
+    """(d1, ..., dn) integer indices -> (d1, ..., dn, nb_classes) one-hot floats."""
+    if is_numeric(indices):
+        return ops.one_hot(ops.cast(unwrap(indices), "int32"), nb_classes, dtype=floatx())
+    from pytensor.tensor.extra_ops import to_one_hot
+
+    input_shape = tuple(indices.shape[i] for i in range(indices.ndim))
+    one_hot_flat = to_one_hot(T.flatten(indices), nb_classes)
+    return T.reshape(one_hot_flat, input_shape + (nb_classes,))
+
+
+def reverse(x, axes):
+    """``x`` reversed along ``axes`` (an int or a list)."""
+    if isinstance(axes, int):
+        axes = [axes]
+    if is_numeric(x):
+        return ops.flip(unwrap(x), axis=tuple(axes))
+    slices = tuple(slice(None, None, -1) if i in axes else slice(None) for i in range(x.ndim))
+    return x[slices]
+
+
+# -- small helpers Keras 1.2.2's Theano backend exported ----------------------------------
+py_all = builtins.all
+
+
+def is_explicit_shape(shape):
+    """True for an iterable shape whose entries are ints or None."""
+    if hasattr(shape, "__iter__"):
+        return builtins.all(d is None or isinstance(d, int) for d in shape)
+    return False
+
+
+def is_sparse(tensor):
+    """Always False: legacy_keras has no sparse tensors (see migration_guide.md)."""
+    return False
+
+
+def to_dense(tensor):
+    return tensor
+
+
+def _ctc_unsupported(*args, **kwargs):
+    raise NotImplementedError(
+        "K.ctc_batch_cost and Keras 1's other Theano CTC helpers are not supported by "
+        "legacy_keras; use keras.ops.ctc_loss in Keras 3 (see migration_guide.md).")
+
+
+ctc_batch_cost = ctc_cost = ctc_create_skip_idxs = ctc_interleave_blanks = _ctc_unsupported
+ctc_path_probs = ctc_update_log_p = _ctc_unsupported
 
 
 # -- losses (written with the functions above, so they run in both executions) ----------

@@ -340,7 +340,9 @@ class Layer(object):
         returns the symbolic output; on other tensors, simply applies ``call``."""
         if not self.built:
             self.assert_input_compatibility(x)
-            shapes = [K.int_shape(t) for t in to_list(x) if hasattr(t, "_keras_shape")]
+            # Keras 1.2.2 asked K.int_shape of every input: a plain Theano tensor (no
+            # _keras_shape) raises Exception('Not a Keras tensor:', x) here.
+            shapes = [K.int_shape(t) for t in to_list(x)]
             if shapes:
                 self.build(_single(shapes))
             self.built = True

@@ -15,13 +15,49 @@ from legacy_keras.theano.unsupported import unsupported_attribute
 
 __version__ = "1.0.5"
 
-gradient = _pytensor.gradient
-scan = _pytensor.scan
+from legacy_keras.theano import gradient  # noqa: E402
+from legacy_keras.theano import ifelse  # noqa: E402,F401
+from pytensor.scan.views import foldl, foldr, map, reduce  # noqa: E402,F401
+
 grad = _pytensor.grad
 
 
+def scan(fn, sequences=None, outputs_info=None, non_sequences=None, n_steps=None,
+         truncate_gradient=-1, go_backwards=False, mode=None, name=None, profile=False,
+         allow_gc=None, strict=False, return_list=False):
+    """``theano.scan``: PyTensor's scan (same arguments, same (outputs, updates) result:
+    an ``OrderedUpdates`` of the random-stream / shared-variable updates to pass on to
+    ``theano.function``)."""
+    if profile:
+        raise NotImplementedError("theano.scan(profile=...) is not supported by legacy_keras; "
+                                  "see migration_guide.md.")
+    from legacy_keras.theano.updates import OrderedUpdates
+
+    outputs, updates = _pytensor.scan(
+        fn, sequences=sequences, outputs_info=outputs_info, non_sequences=non_sequences,
+        n_steps=n_steps, truncate_gradient=truncate_gradient, go_backwards=go_backwards,
+        mode=mode, name=name, allow_gc=allow_gc, strict=strict, return_list=return_list,
+        return_updates=True)
+    return outputs, OrderedUpdates(updates)
+
+
 def shared(value, name=None, strict=False, allow_downcast=None, borrow=False, **kwargs):
-    """``theano.shared``: a PyTensor shared variable (Theano's broadcastable=all False)."""
+    """``theano.shared``: for a NumPy array or number, a :class:`BoundSharedVariable`
+    backed by a new ``keras.Variable`` (broadcastable all False, as Theano's).
+
+    Keras 1 custom layers created weights with plain ``theano.shared``; binding them at
+    creation lets ``fit`` / ``predict`` (Keras 3) train and read them like any other weight,
+    and lets ``theano.function`` updates reach them. Other values (random states, Python
+    objects) get PyTensor's own shared variable. ``borrow=True`` cannot alias the array
+    (see migration_guide.md).
+    """
+    import numpy as np
+
+    from legacy_keras.theano.bound import bind_new_shared
+
+    if not kwargs and isinstance(value, (np.ndarray, np.number, int, float, bool)) and \
+            np.asarray(value).dtype.kind in "biuf":
+        return bind_new_shared(np.array(value), name)
     return _pytensor.shared(value, name=name, strict=strict, allow_downcast=allow_downcast,
                             borrow=borrow, **kwargs)
 
@@ -30,7 +66,8 @@ def clone(output, replace=None, strict=True, share_inputs=True):
     """``theano.clone`` (PyTensor's ``clone_replace``)."""
     from pytensor.graph.replace import clone_replace
 
-    return clone_replace(output, replace=replace, strict=strict, share_inputs=share_inputs)
+    return clone_replace(output, replace=replace, rebuild_strict=strict,
+                         copy_inputs_over=share_inputs)
 
 
 def __getattr__(name):

@@ -20,6 +20,7 @@ Deliberate differences from Theano (listed in migration_guide.md):
 * ``set_value`` of a wrong shape raises ``ValueError`` at once (Theano accepted it and
   failed later, far away), and leaves the value unchanged.
 """
+import copy
 import warnings
 
 import numpy as np
@@ -118,6 +119,20 @@ class BoundSharedVariable(TensorSharedVariable):
             "to float64 where NumPy 1 kept float32 (see migration_guide.md)."
             % (self.name, source, target), stacklevel=4)
 
+    def clone(self, **kwargs):
+        """A copy for PyTensor's graph rewrites and ``theano.clone``: the same storage
+        (container) and the same Keras 3 variable, so a function compiled from a cloned
+        graph still reads and writes this weight. PyTensor's ``SharedVariable.clone``
+        calls the constructor with ``type=`` / ``container=``, which a bound variable's
+        constructor does not take; only ``name`` is honoured, as in PyTensor."""
+        twin = BoundSharedVariable.__new__(type(self))
+        twin.__dict__.update(copy.copy(self.__dict__))
+        TensorSharedVariable.__init__(twin, name=kwargs.get("name", self.name),
+                                      type=self.type, value=None, strict=None,
+                                      container=self.container)
+        twin.tag = copy.copy(self.tag)
+        return twin
+
     def eval(self, inputs_to_values=None, **kwargs):
         self.refresh()
         return super().eval(inputs_to_values, **kwargs)
@@ -163,3 +178,14 @@ class BoundSharedVariable(TensorSharedVariable):
 
     # Identity semantics (PyTensor variables hash by identity too).
     __hash__ = TensorSharedVariable.__hash__
+
+
+def bind_new_shared(value, name=None):
+    """``theano.shared(value)`` for an array: a new ``keras.Variable`` holding ``value``
+    (same dtype), seen as a Theano shared variable named ``name``."""
+    if value.dtype == np.bool_:
+        value = value.astype(np.int8)  # Theano stored booleans as int8 too
+    modern = keras.Variable(value, dtype=str(value.dtype),
+                            name=(name or "shared").replace("/", "_"))
+    return BoundSharedVariable(modern, name=name)
+

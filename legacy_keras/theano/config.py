@@ -1,4 +1,5 @@
-"""``theano.config``: floatX follows ``K.floatx()``; other flags read PyTensor's."""
+"""``theano.config``: floatX (set once from Keras's floatx or ``THEANO_FLAGS``, then
+independent of ``K.set_floatx`` as in Keras 1.2.2); other flags read PyTensor's."""
 import pytensor
 
 
@@ -11,9 +12,11 @@ class _Config(object):
 
     @floatX.setter
     def floatX(self, value):
-        from legacy_keras.backend import common
-
-        common.set_floatx(value)
+        """Theano's floatX only: as in Keras 1.2.2, ``K.floatx()`` does not follow it."""
+        if value not in ("float16", "float32", "float64"):
+            raise ValueError("theano.config.floatX must be 'float16', 'float32' or "
+                             "'float64', not %r; nothing was changed." % (value,))
+        pytensor.config.floatX = value
 
     def __getattr__(self, name):
         return getattr(pytensor.config, name)

@@ -155,6 +155,8 @@ def op_str(node):
         return subtensor_str(node)
     if _is_advanced_subtensor1(node):
         return "AdvancedSubtensor1"
+    if type(op).__name__ == "AdvancedSubtensor":  # Theano printed no index list
+        return "AdvancedSubtensor"
     for op_class, name in FIXED_NAMES.items():
         if isinstance(op, op_class):
             return name

@@ -1,0 +1,87 @@
+"""Issue 6 goldens: the backend and Theano on the same weights. Each case ran under real
+Keras 1.2.2 / Theano 1.0.5 (tests/oracle/regenerate.py); legacy_keras must record the
+same numbers and print the same text, except for the sections listed in
+DELIBERATE_SECTIONS (each documented in migration_guide.md, "Deliberate differences")."""
+import re
+
+import pytest
+
+import harness
+
+CASES = [
+    "b_faq_intermediate",
+    "b_rl_pattern",
+    "b_custom_loss_metric",
+    "b_backend_batch_dot",
+    "b_theano_facade",
+]
+
+# Cases that need pieces other engineers are still building (not failures of this issue).
+WAITING = {
+    "b_gradients": "Convolution2D (issue 4, conv layers)",
+    "b_backend_functions": "K.conv2d / K.pool2d / K.rnn (issue 4)",
+    "b_custom_layer_antirectifier": "keras.models.load_model / model_from_json (HDF5 issue)",
+    "b_compiled_debugprint": "Theano 1.0's optimized graphs (Dot22, Gemm, Composite, ...): "
+                             "PyTensor's rewriter builds other graphs",
+}
+
+# Printed sections ("== title" up to the next section or fact line) where legacy_keras
+# prints something else on purpose, with the reason (see migration_guide.md):
+DELIBERATE_SECTIONS = {
+    "b_theano_facade": [
+        # PyTensor's Scan op, its SetSubtensor and its missing Rebroadcast nodes; the
+        # "Inner graphs of the scan ops" section is not printed.
+        "== debugprint(scan cumulative sum)",
+        "== debugprint(scan power, result[-1])",
+        # PyTensor's pprint (constants as bare numbers, its own op names).
+        "== pprint(gy)",
+        "== pprint(fgy.maker.fgraph.outputs[0])",
+        "== pprint(zc2)",
+        "== pprint(a + b * 2)",
+        "== pprint(T.exp(a) / (1 + T.exp(a)))",
+        "== pprint(T.dot(X, y).sum())",
+        # PyTensor's SetSubtensor op and its shape graph for repeat.
+        "== debugprint(T.set_subtensor(X[1:, :2], 0.))",
+        "== debugprint(T.repeat(X, 2, axis=0))",
+        # Theano named the elementwise nodes T.grad built without ',no_inplace'.
+        "== debugprint(T.grad(T.sum(T.tanh(X)), X))",
+    ],
+}
+
+_FACT_LINE = re.compile(r"^[\w./ ]+(: | -> )")
+
+
+def drop_sections(text, titles):
+    """``text`` without the listed sections (each from its title line to the next title
+    or fact line)."""
+    kept, skipping = [], False
+    for line in text.split("\n"):
+        if line.startswith("== ") or _FACT_LINE.match(line):
+            skipping = line in titles
+        if not skipping:
+            kept.append(line)
+    return "\n".join(kept)
+
+
+def check(case, workdir):
+    stdout, records = harness.run_case(case, workdir)
+    expected_stdout, expected_records = harness.load_golden(case)
+    titles = DELIBERATE_SECTIONS.get(case, [])
+    for title in titles:
+        assert expected_stdout.count(title + "\n") == 1, "not in the golden once: " + title
+    harness.compare_records(records, expected_records)
+    harness.compare_stdout(drop_sections(stdout, titles), drop_sections(expected_stdout, titles),
+                           expected_records.get("__stdout__", "exact"))
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_case_matches_keras1(case, tmp_path):
+    check(case, str(tmp_path))
+
+
+@pytest.mark.parametrize("case", sorted(WAITING))
+def test_waiting_case_matches_keras1(case, tmp_path):
+    try:
+        check(case, str(tmp_path))
+    except (ImportError, AttributeError, AssertionError, NotImplementedError) as error:
+        pytest.xfail("waits for %s: %s" % (WAITING[case], str(error).splitlines()[0][:200]))
