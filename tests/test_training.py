@@ -95,3 +95,12 @@ def test_training_with_dropout_draws_nothing_from_numpy():
     model.fit(X, Y, batch_size=8, nb_epoch=2, shuffle=False, verbose=0)
     model.predict(X)
     np.testing.assert_array_equal(np.random.get_state()[1], state)
+
+
+def test_integer_targets_and_inputs_are_cast_as_theano_did():
+    """Theano functions took int arrays for float32 placeholders (allow_input_downcast)."""
+    model = mlp()
+    model.compile(optimizer="sgd", loss="binary_crossentropy")
+    labels = (rng.rand(40, 2) > 0.5).astype("int64")
+    model.fit(X, labels, batch_size=8, nb_epoch=1, verbose=0)
+    assert model.predict((X * 10).astype("int64")).dtype == np.float32

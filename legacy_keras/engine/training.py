@@ -20,9 +20,11 @@ from legacy_keras.engine.training_utils import (
 
 
 def standardize_input_data(data, names, shapes=None, check_batch_dim=True,
-                           exception_prefix=""):
-    """Arrays as a list in ``names`` order, float ones cast to floatx, with Keras 1.2.2's
-    errors when the count or a shape does not match the model."""
+                           exception_prefix="", dtypes=None):
+    """Arrays as a list in ``names`` order, with Keras 1.2.2's errors when the count or a
+    shape does not match the model. Each array is cast to ``dtypes[i]`` (the placeholder's
+    dtype: Theano functions were compiled with allow_input_downcast=True) or, without
+    ``dtypes``, float arrays to floatx."""
     if isinstance(data, dict):
         arrays = []
         for name in names:
@@ -62,7 +64,9 @@ def standardize_input_data(data, names, shapes=None, check_batch_dim=True,
                     raise ValueError("Error when checking " + exception_prefix +
                                      ": expected " + name + " to have shape " + str(shape) +
                                      " but got array with shape " + str(array.shape))
-        if np.issubdtype(array.dtype, np.floating):
+        if dtypes is not None and array.dtype.kind in "biuf":
+            array = array.astype(dtypes[i], copy=False)
+        elif np.issubdtype(array.dtype, np.floating):
             array = array.astype(K.floatx(), copy=False)
         result.append(array)
     return result
@@ -452,9 +456,11 @@ class Model(GeneratorTraining, Container):
             else:
                 output_shapes.append(shape)
         x = standardize_input_data(x, self.input_names, self.internal_input_shapes,
-                                   check_batch_dim=False, exception_prefix="model input")
+                                   check_batch_dim=False, exception_prefix="model input",
+                                   dtypes=[str(t.dtype) for t in self.inputs])
         y = standardize_input_data(y, self.output_names, output_shapes,
-                                   check_batch_dim=False, exception_prefix="model target")
+                                   check_batch_dim=False, exception_prefix="model target",
+                                   dtypes=[K.floatx()] * len(self.output_names))
         sample_weights = standardize_sample_or_class_weights(sample_weight, self.output_names,
                                                              "sample_weight")
         class_weights = standardize_sample_or_class_weights(class_weight, self.output_names,
@@ -614,7 +620,8 @@ class Model(GeneratorTraining, Container):
 
     def _standardized(self, x):
         arrays = standardize_input_data(x, self.input_names, self.internal_input_shapes,
-                                        check_batch_dim=False, exception_prefix="")
+                                        check_batch_dim=False, exception_prefix="",
+                                        dtypes=[str(t.dtype) for t in self.inputs])
         return arrays[0] if len(arrays) == 1 else arrays
 
     def predict(self, x, batch_size=32, verbose=0):
