@@ -947,3 +947,10 @@ def dropout(x, level, noise_shape=None, seed=None):
     x = x * random_tensor
     return x / retain_prob
 
+
+
+# -- convolution, pooling, padding, resizing, rnn (issue 4; in their own module) -------------
+from legacy_keras.backend.theano_conv_rnn import (  # noqa: E402,F401
+    asymmetric_spatial_2d_padding, asymmetric_temporal_padding, atrous_conv2d, conv1d,
+    conv2d, conv3d, deconv2d, pool2d, pool3d, resize_images, resize_volumes, rnn,
+    separable_conv2d, spatial_2d_padding, spatial_3d_padding, temporal_padding)

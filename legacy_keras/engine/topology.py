@@ -1057,6 +1057,16 @@ class Container(Layer):
     def _weight_layers(self):
         return self.layers
 
+    @property
+    def stateful(self):
+        return any(getattr(layer, "stateful", False) for layer in self.layers)
+
+    def reset_states(self):
+        """Resets the states of every stateful layer (Keras 1.2.2's Container)."""
+        for layer in self.layers:
+            if hasattr(layer, "reset_states") and getattr(layer, "stateful", False):
+                layer.reset_states()
+
     def get_weights(self):
         return [w for layer in self._weight_layers() for w in layer.get_weights()]
 

@@ -11,3 +11,13 @@ from legacy_keras.layers.embeddings import Embedding  # noqa: F401
 from legacy_keras.layers.noise import GaussianDropout, GaussianNoise  # noqa: F401
 from legacy_keras.layers.normalization import BatchNormalization  # noqa: F401
 from legacy_keras.layers.wrappers import TimeDistributed, Wrapper  # noqa: F401
+from legacy_keras.layers.convolutional import (  # noqa: F401
+    AtrousConv1D, AtrousConv2D, AtrousConvolution1D, AtrousConvolution2D, Conv1D, Conv2D,
+    Conv3D, Convolution1D, Convolution2D, Convolution3D, Cropping1D, Cropping2D, Cropping3D,
+    Deconv2D, Deconvolution2D, SeparableConv2D, SeparableConvolution2D, UpSampling1D,
+    UpSampling2D, UpSampling3D, ZeroPadding1D, ZeroPadding2D, ZeroPadding3D)
+from legacy_keras.layers.pooling import (  # noqa: F401
+    AveragePooling1D, AveragePooling2D, AveragePooling3D, GlobalAveragePooling1D,
+    GlobalAveragePooling2D, GlobalMaxPooling1D, GlobalMaxPooling2D, MaxPooling1D,
+    MaxPooling2D, MaxPooling3D)
+from legacy_keras.layers.recurrent import GRU, LSTM, Recurrent, SimpleRNN  # noqa: F401

@@ -1,0 +1,503 @@
+"""``K`` functions for convolutional, pooling and recurrent layers (Keras 1.2.2's Theano
+backend): conv1d/2d/3d, deconv2d, pool2d/3d, paddings, resizes and ``rnn``.
+
+Re-exported by :mod:`.theano_backend` (kept in their own module so the shared backend
+file stays small). As everywhere in ``K``, each function builds Theano's graph on
+PyTensor variables and computes with ``keras.ops`` inside Keras 3 execution.
+
+Convolution kernels are always in Keras 1 layout, in the Keras 3 variables too:
+'th' (nb_filter, stack, rows, cols), 'tf' (rows, cols, stack, nb_filter). Theano
+convolved (flipped the kernel); TensorFlow correlates. The numeric path flips and
+transposes the kernel inside the compiled step (two cheap ops on a small tensor), so
+optimizer slots, constraints with an ``axis``, saved files and ``K.variable`` kernels
+given to ``K.conv2d`` all see Keras 1's layout.
+
+Theano's padding differs from TensorFlow's 'same': ``border_mode='same'`` was
+Theano's 'half' (``k // 2`` zeros on *both* sides; Keras 1 cropped the end for even
+kernels), and pooling 'same' padded ``pool_size - 1`` (or ``- 2`` for odd sizes > 2)
+on both sides then cropped. The numeric path pads explicitly and runs 'valid'.
+"""
+import numpy as np
+import pytensor.tensor as T
+
+from legacy_keras._k3 import keras, ops
+from legacy_keras.backend import theano_backend as _tb
+from legacy_keras.backend.common import floatx, image_dim_ordering
+import legacy_keras.theano.tensor.nnet_conv as nnet_conv
+import legacy_keras.theano.tensor.signal_pool as signal_pool
+
+is_numeric = _tb.is_numeric
+unwrap = _tb.unwrap
+
+
+def _ordering(dim_ordering):
+    if dim_ordering == "default":
+        dim_ordering = image_dim_ordering()
+    if dim_ordering not in {"th", "tf"}:
+        raise ValueError("Unknown dim_ordering ", dim_ordering)
+    return dim_ordering
+
+
+def _theano_border_mode(border_mode):
+    modes = {"same": "half", "valid": "valid", "full": "full"}
+    if border_mode not in modes:
+        raise ValueError("Border mode not supported:", str(border_mode))
+    return modes[border_mode]
+
+
+def _int_or_none(value):
+    try:
+        return int(value)
+    except TypeError:
+        return None
+
+
+def _channels_first_shape(shape, dim_ordering, kernel=False):
+    """An image / filter shape in Theano's channels-first order (or None)."""
+    if shape is None:
+        return None
+    shape = tuple(shape)
+    if dim_ordering == "tf" and shape:
+        n = len(shape)
+        if kernel:
+            shape = (shape[n - 1], shape[n - 2]) + shape[:n - 2]
+        else:
+            shape = (shape[0], shape[n - 1]) + shape[1:n - 1]
+    return tuple(_int_or_none(v) for v in shape)
+
+
+def _static_shape(kernel):
+    if hasattr(kernel, "_keras_shape"):
+        return tuple(kernel._keras_shape)
+    if is_numeric(kernel):
+        return tuple(unwrap(kernel).shape)
+    return tuple(kernel.eval().shape)
+
+
+# -- convolution ------------------------------------------------------------------------
+def _numeric_conv(x, kernel, strides, border_mode, dim_ordering, dilation):
+    """Theano's convolution with keras.ops: flip + 'valid' correlation on padded input."""
+    x, kernel = unwrap(x), unwrap(kernel)
+    convdim = len(kernel.shape) - 2
+    if dim_ordering == "th":
+        x = ops.transpose(x, [0] + list(range(2, convdim + 2)) + [1])
+        kernel = ops.transpose(kernel, list(range(2, convdim + 2)) + [1, 0])
+    kernel = ops.flip(kernel, axis=tuple(range(convdim)))
+    spatial = tuple(int(k) for k in kernel.shape[:convdim])
+    pads = nnet_conv.theano_padding(_theano_border_mode(border_mode), spatial, dilation)
+    in_shape = ops.shape(x)
+    if any(pads):
+        x = ops.pad(x, [[0, 0]] + [[p, p] for p in pads] + [[0, 0]])
+    out = ops.conv(x, kernel, strides=tuple(strides), padding="valid",
+                   data_format="channels_last",
+                   dilation_rate=tuple(dilation) if max(dilation) > 1 else 1)
+    if border_mode == "same" and any(k % 2 == 0 for k in spatial):
+        index = [slice(None)]
+        for axis, k in enumerate(spatial):
+            if k % 2 == 0:
+                index.append(slice(None, (in_shape[1 + axis] + strides[axis] - 1) // strides[axis]))
+            else:
+                index.append(slice(None))
+        out = out[tuple(index)]
+    if dim_ordering == "th":
+        out = ops.transpose(out, [0, convdim + 1] + list(range(1, convdim + 1)))
+    return out
+
+
+def _symbolic_crop_same(conv_out, x, kernel_shape, strides):
+    """Keras 1 cropped the end of a 'half' convolution / pooling with an even window:
+    ``out[..., :(x.shape[i] + stride - 1) // stride]``."""
+    ndim = 2 + len(kernel_shape)
+    for axis, k in enumerate(kernel_shape):
+        if k % 2 == 0:
+            index = [slice(None)] * ndim
+            index[2 + axis] = slice(None, (x.shape[2 + axis] + strides[axis] - 1) // strides[axis])
+            conv_out = conv_out[tuple(index)]
+    return conv_out
+
+
+def _to_channels_first(x, ndim):
+    return x.dimshuffle([0, ndim - 1] + list(range(1, ndim - 1)))
+
+
+def _to_channels_last(x, ndim):
+    return x.dimshuffle([0] + list(range(2, ndim)) + [1])
+
+
+def _conv(x, kernel, strides, border_mode, dim_ordering, image_shape, filter_shape,
+          filter_dilation, convdim):
+    dim_ordering = _ordering(dim_ordering)
+    strides, filter_dilation = tuple(strides), tuple(filter_dilation)
+    if is_numeric(x, kernel):
+        return _numeric_conv(x, kernel, strides, border_mode, dim_ordering, filter_dilation)
+    ndim = convdim + 2
+    kernel_shape = _channels_first_shape(_static_shape(kernel), dim_ordering, kernel=True)
+    if dim_ordering == "tf":
+        x = _to_channels_first(x, ndim)
+        kernel = kernel.dimshuffle([ndim - 1, ndim - 2] + list(range(convdim)))
+    th_border_mode = _theano_border_mode(border_mode)
+    image_shape = _channels_first_shape(image_shape, dim_ordering)
+    filter_shape = _channels_first_shape(filter_shape, dim_ordering, kernel=True)
+    op = nnet_conv.AbstractConv(convdim, imshp=image_shape, kshp=filter_shape,
+                                border_mode=th_border_mode, subsample=strides,
+                                filter_dilation=filter_dilation)
+    conv_out = op(x, kernel)
+    if border_mode == "same":
+        conv_out = _symbolic_crop_same(conv_out, x, kernel_shape[2:], strides)
+    if dim_ordering == "tf":
+        conv_out = _to_channels_last(conv_out, ndim)
+    return conv_out
+
+
+def conv1d(x, kernel, stride=1, border_mode="valid", image_shape=None, filter_shape=None):
+    """Keras 1.2.2's Theano backend had no conv1d (Convolution1D used conv2d)."""
+    raise NotImplementedError
+
+
+def conv2d(x, kernel, strides=(1, 1), border_mode="valid", dim_ordering="default",
+           image_shape=None, filter_shape=None, filter_dilation=(1, 1)):
+    """2D convolution as Theano computed it: a true convolution (flipped kernel).
+
+    Symbolically one ``AbstractConv2d`` node ('same' is Theano's 'half', cropped at the
+    end for even kernels; 'tf' ordering dimshuffles the input, kernel and output).
+    """
+    return _conv(x, kernel, strides, border_mode, dim_ordering, image_shape, filter_shape,
+                 filter_dilation, 2)
+
+
+def conv3d(x, kernel, strides=(1, 1, 1), border_mode="valid", dim_ordering="default",
+           volume_shape=None, filter_shape=None, filter_dilation=(1, 1, 1)):
+    """3D convolution as Theano computed it (``AbstractConv3d``, flipped kernel)."""
+    return _conv(x, kernel, strides, border_mode, dim_ordering, volume_shape, filter_shape,
+                 filter_dilation, 3)
+
+
+def atrous_conv2d(x, kernel, rate=1, border_mode="valid", dim_ordering="default",
+                  image_shape=None, filter_shape=None):
+    raise NotImplementedError
+
+
+def separable_conv2d(x, depthwise_kernel, pointwise_kernel, strides=(1, 1),
+                     border_mode="valid", dim_ordering="default"):
+    """Keras 1.2.2's Theano backend raised here; so does legacy_keras."""
+    raise NotImplementedError
+
+
+def deconv2d(x, kernel, output_shape, strides=(1, 1), border_mode="valid",
+             dim_ordering="default", image_shape=None, filter_shape=None):
+    """Transposed 2D convolution (Theano's gradient of conv2d w.r.t. its input), with
+    Keras 1's kernel layout ('th': (nb_filter, stack, rows, cols), stack being the
+    *output* channels). Computed as a 'full'-style correlation on the stride-dilated
+    input, then cropped to ``output_shape``."""
+    dim_ordering = _ordering(dim_ordering)
+    if not is_numeric(x, kernel):
+        raise NotImplementedError(
+            "The symbolic graph of K.deconv2d (Theano's AbstractConv2d_gradInputs) is not "
+            "supported by legacy_keras yet; see migration_guide.md.")
+    x, kernel = unwrap(x), unwrap(kernel)
+    if dim_ordering == "th":
+        x = ops.transpose(x, (0, 2, 3, 1))
+        kernel = ops.transpose(kernel, (2, 3, 1, 0))  # (rows, cols, stack, nb_filter)
+    # gradient of a flipped convolution = correlation of the dilated input with the
+    # kernel itself, channels swapped.
+    kernel = ops.transpose(kernel, (0, 1, 3, 2))
+    rows, cols = int(kernel.shape[0]), int(kernel.shape[1])
+    out_rows, out_cols = output_shape[2:] if dim_ordering == "th" else output_shape[1:3]
+    batch = ops.shape(x)[0]
+    height, width = ops.shape(x)[1], ops.shape(x)[2]
+    sr, sc = strides
+    if sr > 1 or sc > 1:
+        channels = int(x.shape[-1])
+        x = ops.reshape(x, (batch, height, 1, width, 1, channels))
+        x = ops.pad(x, [[0, 0], [0, 0], [0, sr - 1], [0, 0], [0, sc - 1], [0, 0]])
+        x = ops.reshape(x, (batch, height * sr, width * sc, channels))
+        x = x[:, :(height - 1) * sr + 1, :(width - 1) * sc + 1, :]
+    pad_r = rows - 1 if border_mode == "valid" else rows - 1 - rows // 2
+    pad_c = cols - 1 if border_mode == "valid" else cols - 1 - cols // 2
+    tail_r = max(0, out_rows + rows - 1 - 2 * pad_r - ((int(x.shape[1]) if x.shape[1] else 0)))
+    tail_c = max(0, out_cols + cols - 1 - 2 * pad_c - ((int(x.shape[2]) if x.shape[2] else 0)))
+    x = ops.pad(x, [[0, 0], [pad_r, pad_r + tail_r], [pad_c, pad_c + tail_c], [0, 0]])
+    out = ops.conv(x, kernel, strides=1, padding="valid", data_format="channels_last")
+    out = out[:, :out_rows, :out_cols, :]
+    if dim_ordering == "th":
+        out = ops.transpose(out, (0, 3, 1, 2))
+    return out
+
+
+# -- pooling ----------------------------------------------------------------------------
+def _pool_padding(pool_size, border_mode):
+    if border_mode == "same":
+        return tuple(p - 2 if p > 2 and p % 2 == 1 else p - 1 for p in pool_size)
+    if border_mode == "valid":
+        return (0,) * len(pool_size)
+    raise ValueError("Invalid border mode:", border_mode)
+
+
+def _numeric_pool(x, pool_size, strides, padding, border_mode, dim_ordering, pool_mode):
+    x = unwrap(x)
+    ndim = len(pool_size) + 2
+    if dim_ordering == "th":
+        x = ops.transpose(x, [0] + list(range(2, ndim)) + [1])
+    in_shape = ops.shape(x)
+    widths = [[0, 0]] + [[p, p] for p in padding] + [[0, 0]]
+    if pool_mode == "max":
+        if any(padding):
+            x = ops.pad(x, widths, constant_values=float("-inf"))
+        out = ops.max_pool(x, pool_size, strides, padding="valid", data_format="channels_last")
+    else:
+        out = ops.average_pool(ops.pad(x, widths) if any(padding) else x, pool_size, strides,
+                               padding="valid", data_format="channels_last")
+        if any(padding):
+            real = ops.pad(ops.ones_like(x[:1, ..., :1]), widths)
+            out = out / ops.average_pool(real, pool_size, strides, padding="valid",
+                                         data_format="channels_last")
+    if border_mode == "same":
+        index = [slice(None)] + [slice(None, (in_shape[1 + a] + s - 1) // s)
+                                 for a, s in enumerate(strides)]
+        out = out[tuple(index)]
+    if dim_ordering == "th":
+        out = ops.transpose(out, [0, ndim - 1] + list(range(1, ndim - 1)))
+    return out
+
+
+def _pool(x, pool_size, strides, border_mode, dim_ordering, pool_mode, ndim):
+    dim_ordering = _ordering(dim_ordering)
+    pool_size, strides = tuple(pool_size), tuple(strides)
+    assert all(p >= 1 for p in pool_size)
+    padding = _pool_padding(pool_size, border_mode)
+    if pool_mode not in ("max", "avg"):
+        raise ValueError("Invalid pooling mode:", pool_mode)
+    if is_numeric(x):
+        return _numeric_pool(x, pool_size, strides, padding, border_mode, dim_ordering,
+                             pool_mode)
+    if dim_ordering == "tf":
+        x = _to_channels_first(x, ndim + 2)
+    mode = "max" if pool_mode == "max" else "average_exc_pad"
+    pool = signal_pool.pool_2d if ndim == 2 else signal_pool.pool_3d
+    out = pool(x, ws=pool_size, stride=strides, ignore_border=True, pad=padding, mode=mode)
+    if border_mode == "same":
+        index = [slice(None), slice(None)] + [
+            slice(None, (x.shape[2 + a] + s - 1) // s) for a, s in enumerate(strides)]
+        out = out[tuple(index)]
+    if dim_ordering == "tf":
+        out = _to_channels_last(out, ndim + 2)
+    return out
+
+
+def pool2d(x, pool_size, strides=(1, 1), border_mode="valid", dim_ordering="default",
+           pool_mode="max"):
+    """Theano's ``pool_2d`` (``ignore_border=True``; 'avg' excludes the padding)."""
+    return _pool(x, pool_size, strides, border_mode, dim_ordering, pool_mode, 2)
+
+
+def pool3d(x, pool_size, strides=(1, 1, 1), border_mode="valid", dim_ordering="default",
+           pool_mode="max"):
+    """Theano's ``pool_3d`` (``ignore_border=True``; 'avg' excludes the padding)."""
+    return _pool(x, pool_size, strides, border_mode, dim_ordering, pool_mode, 3)
+
+
+# -- padding and resizing ---------------------------------------------------------------
+def _pad(x, pads):
+    """Zeros around ``x``: ``pads`` is one (before, after) pair per axis.
+
+    Symbolically Keras 1's ``T.set_subtensor(T.zeros(shape)[inner], x)``."""
+    if is_numeric(x):
+        return ops.pad(unwrap(x), [list(p) for p in pads])
+    input_shape = x.shape
+    output_shape = tuple(input_shape[i] + before + after if (before or after) else input_shape[i]
+                         for i, (before, after) in enumerate(pads))
+    output = T.zeros(output_shape)
+    indices = tuple(slice(before, input_shape[i] + before) if (before or after) else slice(None)
+                    for i, (before, after) in enumerate(pads))
+    return T.set_subtensor(output[indices], x)
+
+
+def temporal_padding(x, padding=1):
+    """Zeros before and after the time axis of a 3D tensor."""
+    return _pad(x, [(0, 0), (padding, padding), (0, 0)])
+
+
+def asymmetric_temporal_padding(x, left_pad=1, right_pad=1):
+    return _pad(x, [(0, 0), (left_pad, right_pad), (0, 0)])
+
+
+def _spatial_pads(dim_ordering, ndim, pairs):
+    dim_ordering = _ordering(dim_ordering)
+    zero = [(0, 0)]
+    if dim_ordering == "th":
+        return zero * 2 + list(pairs)
+    return zero + list(pairs) + zero
+
+
+def spatial_2d_padding(x, padding=(1, 1), dim_ordering="default"):
+    return _pad(x, _spatial_pads(dim_ordering, 4, [(p, p) for p in padding]))
+
+
+def asymmetric_spatial_2d_padding(x, top_pad=1, bottom_pad=1, left_pad=1, right_pad=1,
+                                  dim_ordering="default"):
+    return _pad(x, _spatial_pads(dim_ordering, 4, [(top_pad, bottom_pad),
+                                                  (left_pad, right_pad)]))
+
+
+def spatial_3d_padding(x, padding=(1, 1, 1), dim_ordering="default"):
+    return _pad(x, _spatial_pads(dim_ordering, 5, [(p, p) for p in padding]))
+
+
+def _repeat_axis(x, rep, axis):
+    if is_numeric(x):
+        return ops.repeat(unwrap(x), rep, axis=axis)
+    return T.repeat(x, rep, axis=axis)
+
+
+def resize_images(X, height_factor, width_factor, dim_ordering):
+    """Repeats rows and columns (nearest-neighbour upsampling)."""
+    if dim_ordering not in ("th", "tf"):
+        raise ValueError("Invalid dim_ordering:", dim_ordering)
+    first = 2 if dim_ordering == "th" else 1
+    output = _repeat_axis(X, height_factor, first)
+    return _repeat_axis(output, width_factor, first + 1)
+
+
+def resize_volumes(X, depth_factor, height_factor, width_factor, dim_ordering):
+    if dim_ordering not in ("th", "tf"):
+        raise ValueError("Invalid dim_ordering:", dim_ordering)
+    first = 2 if dim_ordering == "th" else 1
+    output = _repeat_axis(X, depth_factor, first)
+    output = _repeat_axis(output, height_factor, first + 1)
+    return _repeat_axis(output, width_factor, first + 2)
+
+
+# -- recurrence ---------------------------------------------------------------------------
+def _numeric_rnn(step_function, inputs, initial_states, go_backwards, mask, constants,
+                 unroll, input_length):
+    from keras.src import backend as k3_backend
+
+    inputs = unwrap(inputs)
+    initial_states = [unwrap(s) for s in initial_states]
+    if mask is not None:
+        mask = ops.cast(unwrap(mask), "bool")
+        if len(mask.shape) == len(inputs.shape):
+            mask = mask[..., 0]
+
+    def step(x, states):
+        output, new_states = step_function(x, list(states))
+        return output, list(new_states)
+
+    last_output, outputs, states = k3_backend.rnn(
+        step, inputs, initial_states, go_backwards=go_backwards, mask=mask,
+        constants=list(constants or []), unroll=unroll, input_length=input_length,
+        zero_output_for_mask=False)
+    return last_output, outputs, list(states)
+
+
+def _symbolic_rnn(step_function, inputs, initial_states, go_backwards, mask, constants,
+                  unroll, input_length):
+    import pytensor
+
+    ndim = inputs.ndim
+    axes = [1, 0] + list(range(2, ndim))
+    inputs = inputs.dimshuffle(axes)
+    constants = list(constants or [])
+    flat_constants = []
+    structure = []
+    for c in constants:
+        if isinstance(c, (list, tuple)):
+            structure.append(len(c))
+            flat_constants.extend(c)
+        else:
+            structure.append(None)
+            flat_constants.append(c)
+    flat_constants = [T.as_tensor_variable(c) for c in flat_constants]
+
+    def rebuild(flat):
+        result, position = [], 0
+        for size in structure:
+            if size is None:
+                result.append(flat[position])
+                position += 1
+            else:
+                result.append(list(flat[position:position + size]))
+                position += size
+        return result
+
+    n_states = len(initial_states)
+    if mask is not None:
+        if mask.ndim == ndim - 1:
+            mask = mask.dimshuffle(list(range(mask.ndim)) + ["x"])
+        mask = mask.dimshuffle(axes)
+    if unroll:
+        if input_length is None:
+            raise ValueError("When specifying `unroll=True`, an `input_length` must be "
+                             "provided to `rnn`.")
+        indices = list(range(input_length))
+        if go_backwards:
+            indices = indices[::-1]
+        states = list(initial_states)
+        outputs, all_states = [], []
+        for i in indices:
+            output, new_states = step_function(inputs[i], states + rebuild(flat_constants))
+            if mask is not None:
+                prev = outputs[-1] if outputs else T.zeros_like(output)
+                output = T.switch(mask[i], output, prev)
+                new_states = [T.switch(mask[i], n, s) for s, n in zip(states, new_states)]
+            states = list(new_states)
+            outputs.append(output)
+            all_states.append(states)
+        outputs = T.stack(outputs)
+        states_seq = [T.stack([s[i] for s in all_states]) for i in range(n_states)]
+    else:
+        def _step(*args):
+            if mask is not None:
+                x_t, m_t, output_tm1 = args[0], args[1], args[2]
+                states = list(args[3:3 + n_states])
+                consts = list(args[3 + n_states:])
+            else:
+                x_t = args[0]
+                states = list(args[1:1 + n_states])
+                consts = list(args[1 + n_states:])
+            output, new_states = step_function(x_t, states + rebuild(consts))
+            if mask is not None:
+                output = T.switch(m_t, output, output_tm1)
+                new_states = [T.switch(m_t, n, s) for s, n in zip(states, new_states)]
+            return [output] + list(new_states)
+
+        if mask is not None:
+            initial_output = step_function(inputs[0], list(initial_states) +
+                                           rebuild(flat_constants))[0] * 0
+            sequences = [inputs, mask]
+            outputs_info = [initial_output] + list(initial_states)
+        else:
+            sequences = [inputs]
+            outputs_info = [None] + list(initial_states)
+        results = pytensor.scan(_step, sequences=sequences, outputs_info=outputs_info,
+                                non_sequences=flat_constants, go_backwards=go_backwards,
+                                return_updates=False)
+        if isinstance(results, (list, tuple)):
+            outputs, states_seq = results[0], list(results[1:])
+        else:
+            outputs, states_seq = results, []
+    last_output = outputs[-1]
+    outputs = outputs.dimshuffle([1, 0] + list(range(2, outputs.ndim)))
+    states = [s[-1] for s in states_seq]
+    return last_output, outputs, states
+
+
+def rnn(step_function, inputs, initial_states, go_backwards=False, mask=None,
+        constants=None, unroll=False, input_length=None):
+    """Iterates ``step_function`` over the time axis (axis 1) of ``inputs``.
+
+    Returns (last_output, outputs (samples, time, ...), new_states). With a mask
+    (samples, time), masked steps keep the previous output and states, as in Keras 1.2.2.
+    Symbolically a PyTensor ``scan`` (Theano printed ``for{cpu,scan_fn}``); in Keras 3
+    execution Keras 3's own loop (``tf.while_loop``, or unrolled).
+    """
+    if (len(unwrap(inputs).shape) if is_numeric(inputs) else inputs.ndim) < 3:
+        raise AssertionError("Input should be at least 3D.")
+    if unroll and input_length is None:
+        raise ValueError("When specifying `unroll=True`, an `input_length` must be provided "
+                         "to `rnn`.")
+    if is_numeric(inputs, *initial_states):
+        return _numeric_rnn(step_function, inputs, initial_states, go_backwards, mask,
+                            constants, unroll, input_length)
+    return _symbolic_rnn(step_function, inputs, initial_states, go_backwards, mask,
+                         constants, unroll, input_length)

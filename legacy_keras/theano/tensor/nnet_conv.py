@@ -1,0 +1,192 @@
+"""``theano.tensor.nnet.conv2d`` / ``conv3d``: Theano 1.0's abstract convolution ops, on PyTensor.
+
+PyTensor has no convolution. Keras 1.2.2's Theano backend built every convolution with
+``T.nnet.conv2d`` (and ``conv3d``), whose graphs show one node,
+``AbstractConv2d{convdim=2, border_mode='valid', subsample=(1, 1), filter_flip=True,
+imshp=..., kshp=..., filter_dilation=(1, 1), num_groups=1, unshared=False}``
+(``AbstractConv3d{...}``). The ops here print that text, take the same inputs
+(channels-first images, (nb_filter, stack, rows, cols) kernels) and compute what
+Theano computed with NumPy: with ``filter_flip=True`` (the default) a true convolution,
+i.e. a correlation with the kernel flipped on every spatial axis.
+
+Theano's border modes: 'valid' (no padding), 'full' (pad ``k - 1`` on both sides),
+'half' (pad ``k // 2`` on both sides; for an even kernel the output is one longer than
+the input, Keras 1 cropped the end), or explicit ints. With dilation ``d`` the kernel
+covers ``(k - 1) * d + 1`` pixels.
+
+Gradients: ``T.grad`` through these ops is differentiated through the same computation
+written with PyTensor ops (slices and tensordots), which needs the kernel shape
+(``kshp``, which Keras 1 always gave).
+"""
+import itertools
+import warnings
+
+import numpy as np
+import pytensor
+import pytensor.tensor as _pt
+from pytensor.graph.basic import Apply
+from pytensor.graph.op import Op
+
+warnings.filterwarnings("ignore", message="Numba will use object mode to run AbstractConv")
+
+
+def _tuple_or_none(shape, ndim):
+    if shape is None:
+        return (None,) * ndim
+    return tuple(None if v is None else int(v) for v in shape)
+
+
+def theano_padding(border_mode, kernel_shape, dilation):
+    """Per spatial axis, the zeros Theano added before and after the input."""
+    pads = []
+    for axis, k in enumerate(kernel_shape):
+        extent = (k - 1) * dilation[axis] + 1
+        if border_mode == "valid":
+            pads.append(0)
+        elif border_mode == "full":
+            pads.append(extent - 1)
+        elif border_mode == "half":
+            pads.append(extent // 2)
+        elif isinstance(border_mode, (tuple, list)):
+            pads.append(int(border_mode[axis]))
+        else:
+            pads.append(int(border_mode))
+    return pads
+
+
+def _numpy_conv(image, kernel, border_mode, subsample, dilation, flip):
+    """Theano's abstract convolution in NumPy: image (b, c, *spatial), kernel
+    (f, c, *k), result (b, f, *out)."""
+    convdim = image.ndim - 2
+    kshape = kernel.shape[2:]
+    if flip:
+        kernel = kernel[(slice(None), slice(None)) + (slice(None, None, -1),) * convdim]
+    pads = theano_padding(border_mode, kshape, dilation)
+    image = np.pad(image, [(0, 0), (0, 0)] + [(p, p) for p in pads])
+    out_shape = [(image.shape[2 + a] - ((kshape[a] - 1) * dilation[a] + 1)) // subsample[a] + 1
+                 for a in range(convdim)]
+    out = np.zeros((image.shape[0], kernel.shape[0]) + tuple(out_shape),
+                   dtype=np.result_type(image.dtype, kernel.dtype))
+    for offsets in itertools.product(*[range(k) for k in kshape]):
+        index = tuple(slice(offsets[a] * dilation[a],
+                            offsets[a] * dilation[a] + (out_shape[a] - 1) * subsample[a] + 1,
+                            subsample[a]) for a in range(convdim))
+        patch = image[(slice(None), slice(None)) + index]
+        weights = kernel[(slice(None), slice(None)) + offsets]
+        out += np.einsum("bc...,fc->bf...", patch, weights)
+    return out
+
+
+def _symbolic_conv(image, kernel, kshape, border_mode, subsample, dilation, flip):
+    """The same computation as a PyTensor expression (used for gradients)."""
+    convdim = len(kshape) - 2
+    spatial = kshape[2:]
+    if flip:
+        kernel = kernel[(slice(None), slice(None)) + (slice(None, None, -1),) * convdim]
+    pads = theano_padding(border_mode, spatial, dilation)
+    if any(pads):
+        padded_shape = [image.shape[0], image.shape[1]] + [
+            image.shape[2 + a] + 2 * pads[a] for a in range(convdim)]
+        inner = (slice(None), slice(None)) + tuple(
+            slice(p, p + image.shape[2 + a]) for a, p in enumerate(pads))
+        image = _pt.set_subtensor(_pt.zeros(padded_shape, dtype=image.dtype)[inner], image)
+    out_shape = [(image.shape[2 + a] - ((spatial[a] - 1) * dilation[a] + 1)) // subsample[a] + 1
+                 for a in range(convdim)]
+    total = None
+    for offsets in itertools.product(*[range(k) for k in spatial]):
+        index = tuple(slice(offsets[a] * dilation[a],
+                            offsets[a] * dilation[a] + (out_shape[a] - 1) * subsample[a] + 1,
+                            subsample[a]) for a in range(convdim))
+        patch = image[(slice(None), slice(None)) + index]
+        weights = kernel[(slice(None), slice(None)) + offsets]
+        term = _pt.tensordot(patch, weights, axes=[[1], [1]])  # (b, *out, f)
+        term = term.dimshuffle([0, convdim + 1] + list(range(1, convdim + 1)))
+        total = term if total is None else total + term
+    return total
+
+
+class AbstractConv(Op):
+    """Theano 1.0's ``AbstractConv2d`` / ``AbstractConv3d`` (forward convolution)."""
+
+    __props__ = ("convdim", "border_mode", "subsample", "filter_flip", "imshp", "kshp",
+                 "filter_dilation")
+
+    def __init__(self, convdim=2, imshp=None, kshp=None, border_mode="valid",
+                 subsample=None, filter_flip=True, filter_dilation=None):
+        self.convdim = convdim
+        if isinstance(border_mode, int):
+            border_mode = (border_mode,) * convdim
+        if isinstance(border_mode, list):
+            border_mode = tuple(border_mode)
+        if border_mode == "same":
+            border_mode = "half"
+        if not (isinstance(border_mode, tuple) or border_mode in ("valid", "full", "half")):
+            raise ValueError("invalid border_mode {}, which must be either \"valid\", "
+                             "\"full\", \"half\", an integer or a tuple of integers"
+                             .format(border_mode))
+        self.border_mode = border_mode
+        self.subsample = tuple(int(s) for s in (subsample or (1,) * convdim))
+        self.filter_flip = bool(filter_flip)
+        self.imshp = _tuple_or_none(imshp, convdim + 2)
+        self.kshp = _tuple_or_none(kshp, convdim + 2)
+        self.filter_dilation = tuple(int(d) for d in (filter_dilation or (1,) * convdim))
+
+    def theano_str(self):
+        return ("AbstractConv%dd{convdim=%d, border_mode=%r, subsample=%s, filter_flip=%s, "
+                "imshp=%s, kshp=%s, filter_dilation=%s, num_groups=1, unshared=False}" % (
+                    self.convdim, self.convdim, self.border_mode, self.subsample,
+                    self.filter_flip, self.imshp, self.kshp, self.filter_dilation))
+
+    def __str__(self):
+        return self.theano_str()
+
+    def make_node(self, image, kernel):
+        image = _pt.as_tensor_variable(image)
+        kernel = _pt.as_tensor_variable(kernel)
+        ndim = self.convdim + 2
+        if image.ndim != ndim:
+            raise TypeError("img must be %dD tensor" % ndim)
+        if kernel.ndim != ndim:
+            raise TypeError("kern must be %dD tensor" % ndim)
+        dtype = pytensor.scalar.upcast(image.dtype, kernel.dtype)
+        out = _pt.TensorType(dtype, shape=(None,) * ndim)()
+        return Apply(self, [image, kernel], [out])
+
+    def perform(self, node, inputs, output_storage):
+        image, kernel = inputs
+        out = _numpy_conv(image, kernel, self.border_mode, self.subsample,
+                          self.filter_dilation, self.filter_flip)
+        output_storage[0][0] = np.asarray(out, dtype=node.outputs[0].dtype)
+
+    def pullback(self, inputs, outputs, output_grads):
+        image, kernel = inputs
+        if any(k is None for k in self.kshp):
+            raise NotImplementedError(
+                "Gradients through a convolution whose kernel shape is not known "
+                "(filter_shape=None) are not supported by legacy_keras; see "
+                "migration_guide.md.")
+        reference = _symbolic_conv(image, kernel, self.kshp, self.border_mode,
+                                   self.subsample, self.filter_dilation, self.filter_flip)
+        grads = pytensor.grad(None, wrt=[image, kernel], known_grads={reference: output_grads[0]})
+        return list(grads)
+
+
+def conv2d(input, filters, input_shape=None, filter_shape=None, border_mode="valid",
+           subsample=(1, 1), filter_flip=True, image_shape=None, filter_dilation=(1, 1),
+           **kwargs):
+    """Theano 1.0's ``T.nnet.conv2d``: one ``AbstractConv2d`` node."""
+    if image_shape is not None:
+        input_shape = image_shape
+    op = AbstractConv(2, imshp=input_shape, kshp=filter_shape, border_mode=border_mode,
+                      subsample=subsample, filter_flip=filter_flip,
+                      filter_dilation=filter_dilation)
+    return op(input, filters)
+
+
+def conv3d(input, filters, input_shape=None, filter_shape=None, border_mode="valid",
+           subsample=(1, 1, 1), filter_flip=True, filter_dilation=(1, 1, 1)):
+    """Theano 1.0's ``T.nnet.conv3d``: one ``AbstractConv3d`` node."""
+    op = AbstractConv(3, imshp=input_shape, kshp=filter_shape, border_mode=border_mode,
+                      subsample=subsample, filter_flip=filter_flip,
+                      filter_dilation=filter_dilation)
+    return op(input, filters)

@@ -1,0 +1,179 @@
+"""``theano.tensor.signal.pool``: Theano 1.0's ``Pool`` op, on PyTensor.
+
+PyTensor has no pooling. Keras 1.2.2's Theano backend pooled with ``pool_2d`` /
+``pool_3d``, whose graphs show ``Pool{ignore_border=True, mode='max', ndim=2}`` with the
+window, stride and padding as int64 constant inputs. The op here prints that, pools the
+last ``ndim`` axes in NumPy as Theano did (padding ``pad`` on both sides; 'max' ignores
+the padding, 'average_exc_pad' averages over the real pixels only, 'average_inc_pad'
+counts the zeros, 'sum' sums) and differentiates through the same computation written
+with PyTensor ops.
+"""
+import itertools
+import warnings
+
+import numpy as np
+import pytensor
+import pytensor.tensor as _pt
+from pytensor.graph.basic import Apply
+from pytensor.graph.op import Op
+
+warnings.filterwarnings("ignore", message="Numba will use object mode to run Pool")
+
+MODES = ("max", "sum", "average_inc_pad", "average_exc_pad")
+
+
+def pool_output_length(size, window, stride, pad, ignore_border=True):
+    if ignore_border:
+        return (size + 2 * pad - window) // stride + 1
+    return max(0, (size + 2 * pad - 1) // stride + 1)
+
+
+def _window_slices(offsets, out_shape, stride):
+    return tuple(slice(o, o + (n - 1) * s + 1, s) for o, n, s in zip(offsets, out_shape, stride))
+
+
+def _numpy_pool(x, ws, stride, pad, mode, ignore_border):
+    ndim = len(ws)
+    lead = x.ndim - ndim
+    spatial = x.shape[lead:]
+    out_shape = [pool_output_length(n, w, s, p, ignore_border)
+                 for n, w, s, p in zip(spatial, ws, stride, pad)]
+    fill = -np.inf if mode == "max" else 0
+    widths = [(0, 0)] * lead + [(p, p + max(0, (o - 1) * s + w - (n + 2 * p)))
+                                for n, o, w, s, p in zip(spatial, out_shape, ws, stride, pad)]
+    padded = np.pad(x.astype(np.float64), widths, constant_values=fill)
+    real = np.pad(np.ones(spatial), widths[lead:], constant_values=0)
+    result = None
+    count = None
+    for offsets in itertools.product(*[range(w) for w in ws]):
+        index = _window_slices(offsets, out_shape, stride)
+        window = padded[(Ellipsis,) + index]
+        if mode == "max":
+            result = window if result is None else np.maximum(result, window)
+        else:
+            result = window if result is None else result + window
+            real_window = real[index]
+            count = real_window if count is None else count + real_window
+    if mode == "average_exc_pad":
+        result = result / count
+    elif mode == "average_inc_pad":
+        result = result / float(np.prod(ws))
+    return result
+
+
+class Pool(Op):
+    """Theano 1.0's ``Pool``: inputs (x, ws, stride, pad); pools the last ``ndim`` axes."""
+
+    __props__ = ("ignore_border", "mode", "ndim")
+
+    def __init__(self, ignore_border=False, mode="max", ndim=2):
+        if mode not in MODES:
+            raise ValueError("Pool mode parameter only support 'max', 'sum', "
+                             "'average_inc_pad' and 'average_exc_pad'. Got %s" % mode)
+        self.ignore_border = ignore_border
+        self.mode = mode
+        self.ndim = ndim
+
+    def theano_str(self):
+        return "Pool{ignore_border=%s, mode=%r, ndim=%d}" % (self.ignore_border, self.mode,
+                                                             self.ndim)
+
+    def __str__(self):
+        return self.theano_str()
+
+    def make_node(self, x, ws, stride, pad):
+        x = _pt.as_tensor_variable(x)
+        ws, stride, pad = (_pt.as_tensor_variable(v) for v in (ws, stride, pad))
+        if x.ndim < self.ndim:
+            raise TypeError("Pool: the input needs at least %d dimensions" % self.ndim)
+        out = _pt.TensorType(x.dtype, shape=(None,) * x.ndim)()
+        return Apply(self, [x, ws, stride, pad], [out])
+
+    @staticmethod
+    def _constants(node):
+        values = []
+        for var in node.inputs[1:]:
+            if not isinstance(var, _pt.TensorConstant):
+                raise NotImplementedError("Pool with symbolic window / stride / padding is "
+                                          "not supported by legacy_keras.")
+            values.append(tuple(int(v) for v in var.data))
+        return values
+
+    def perform(self, node, inputs, output_storage):
+        x, ws, stride, pad = inputs
+        ws, stride, pad = (tuple(int(v) for v in a) for a in (ws, stride, pad))
+        out = _numpy_pool(x, ws, stride, pad, self.mode, self.ignore_border)
+        output_storage[0][0] = np.asarray(out, dtype=node.outputs[0].dtype)
+
+    def connection_pattern(self, node):
+        return [[True], [False], [False], [False]]
+
+    def pullback(self, inputs, outputs, output_grads):
+        from pytensor.gradient import disconnected_type
+
+        x = inputs[0]
+        ws, stride, pad = (tuple(int(v) for v in var.data) for var in inputs[1:])
+        reference = _symbolic_pool(x, ws, stride, pad, self.mode)
+        grad = pytensor.grad(None, wrt=[x], known_grads={reference: output_grads[0]})[0]
+        return [grad] + [disconnected_type() for _ in inputs[1:]]
+
+
+def _symbolic_pool(x, ws, stride, pad, mode):
+    """The pooling as a PyTensor expression (ignore_border=True), for gradients."""
+    ndim = len(ws)
+    lead = x.ndim - ndim
+    if any(pad):
+        fill = -np.inf if mode == "max" else 0.
+        shape = [x.shape[i] for i in range(lead)] + [x.shape[lead + a] + 2 * p
+                                                      for a, p in enumerate(pad)]
+        inner = (slice(None),) * lead + tuple(slice(p, p + x.shape[lead + a])
+                                              for a, p in enumerate(pad))
+        x = _pt.set_subtensor(_pt.full(shape, fill, dtype=x.dtype)[inner], x)
+    out_shape = [(x.shape[lead + a] - w) // s + 1 for a, (w, s) in enumerate(zip(ws, stride))]
+    result = None
+    for offsets in itertools.product(*[range(w) for w in ws]):
+        window = x[(Ellipsis,) + _window_slices(offsets, out_shape, stride)]
+        if mode == "max":
+            result = window if result is None else _pt.maximum(result, window)
+        else:
+            result = window if result is None else result + window
+    if mode == "average_inc_pad":
+        result = result / float(np.prod(ws))
+    elif mode == "average_exc_pad":
+        if any(pad):
+            raise NotImplementedError("Gradients of average pooling with padding are not "
+                                      "supported by legacy_keras; see migration_guide.md.")
+        result = result / float(np.prod(ws))
+    return result
+
+
+def _int64_constant(values):
+    return _pt.constant(np.asarray(values, dtype="int64"))
+
+
+def _pool(x, ws, ignore_border, stride, pad, mode, ndim):
+    if stride is None:
+        stride = ws
+    if pad is None:
+        pad = (0,) * ndim
+    op = Pool(ignore_border=ignore_border, mode=mode, ndim=ndim)
+    return op(x, _int64_constant(ws), _int64_constant(stride), _int64_constant(pad))
+
+
+def pool_2d(input, ws=None, ignore_border=None, stride=None, pad=(0, 0), mode="max", **kwargs):
+    """Theano 1.0's ``pool_2d``: one ``Pool{..., ndim=2}`` node over the last two axes."""
+    if ws is None:
+        ws = kwargs.get("ds")
+    if ignore_border is None:
+        ignore_border = False
+    return _pool(input, ws, ignore_border, stride, pad, mode, 2)
+
+
+def pool_3d(input, ws=None, ignore_border=None, stride=None, pad=(0, 0, 0), mode="max",
+            **kwargs):
+    """Theano 1.0's ``pool_3d``: one ``Pool{..., ndim=3}`` node over the last three axes."""
+    if ws is None:
+        ws = kwargs.get("ds")
+    if ignore_border is None:
+        ignore_border = False
+    return _pool(input, ws, ignore_border, stride, pad, mode, 3)
