@@ -19,6 +19,7 @@ CASES = [
     "t_seeded_shuffle",
     "t_seed_question",
     "t_verbose1",
+    "t_verbose2",
     "t_callbacks",
     "t_regularizers",
 ]

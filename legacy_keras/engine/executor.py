@@ -67,8 +67,10 @@ class StepFunctions(object):
         self.model = model
         self.params = model._collected_trainable_weights
         model.optimizer.build(self.params)
-        self._train = tf.function(self._train_step, reduce_retracing=True)
-        self._test = tf.function(self._test_step, reduce_retracing=True)
+        # autograph off: the steps are plain graph-building Python (Keras 1 layers and K),
+        # not control flow for TensorFlow to convert.
+        self._train = tf.function(self._train_step, reduce_retracing=True, autograph=False)
+        self._test = tf.function(self._test_step, reduce_retracing=True, autograph=False)
 
     def _forward(self, inputs, targets, sample_weights, training):
         model = self.model
@@ -103,6 +105,17 @@ class StepFunctions(object):
     def _numpy(outputs):
         """0-d float32 arrays, as a compiled Theano function returned its scalars."""
         return [np.asarray(o.numpy()) for o in outputs]
+
+    def compile_for(self, inputs, targets, sample_weights, training=True):
+        """Traces the step for any batch size before the loop starts, as Keras 1 compiled
+        its Theano function before the first epoch (so epoch timings don't include it)."""
+        import tensorflow as tf
+
+        def specs(arrays):
+            return [tf.TensorSpec((None,) + tuple(a.shape[1:]), a.dtype) for a in arrays]
+
+        step = self._train if training else self._test
+        step.get_concrete_function(specs(inputs), specs(targets), specs(sample_weights))
 
     def train(self, inputs, targets, sample_weights):
         return self._numpy(self._train(list(inputs), list(targets), list(sample_weights)))

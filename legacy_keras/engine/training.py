@@ -539,6 +539,9 @@ class Model(GeneratorTraining, Container):
                                                                     val_ins[0][0].shape[0]))
         nb_train_sample = x[0].shape[0]
         index_array = np.arange(nb_train_sample)
+        steps.compile_for(x, y, sample_weights)
+        if do_validation:
+            steps.compile_for(*val_ins, training=False)
         self.history = cbks.History()
         callback_list = [cbks.BaseLogger()] + (callbacks or []) + [self.history]
         if verbose:
@@ -627,7 +630,7 @@ class Model(GeneratorTraining, Container):
     def predict(self, x, batch_size=32, verbose=0):
         """Predictions for ``x``, computed by Keras 3 in batches of ``batch_size``."""
         arrays = self._standardized(x)
-        if verbose:
+        if verbose == 1:  # Keras 1 drew the bar for verbose == 1 only
             return self._predict_loop_with_progbar(arrays, batch_size)
         return self._executor().predict(arrays, batch_size=batch_size, verbose=0)
 
