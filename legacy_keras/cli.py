@@ -18,6 +18,8 @@ import sys
 def _run(args):
     import legacy_keras
 
+    if args.debugprint_style:
+        os.environ["LEGACY_KERAS_DEBUGPRINT_STYLE"] = args.debugprint_style
     legacy_keras.install()
     if args.module:
         sys.argv = [args.target] + args.args
@@ -42,6 +44,9 @@ def _parser():
     run = commands.add_parser("run", help="run a Keras 1 script unchanged")
     run.add_argument("-m", dest="module", action="store_true",
                      help="run a module (like python -m)")
+    run.add_argument("--debugprint-style", choices=("theano", "pytensor", "both"),
+                     help="how theano.printing.debugprint prints graphs: Theano 1.0's text "
+                     "(the default), PyTensor's, or both (for teaching)")
     run.add_argument("target", help="the script (or module with -m)")
     run.add_argument("args", nargs=argparse.REMAINDER, help="the script's own arguments")
     run.set_defaults(handler=_run)

@@ -40,6 +40,117 @@ def keras1_hard_sigmoid(x):
     return keras.ops.clip(0.2 * x + 0.5, 0.0, 1.0)
 '''
 
+#: Definitions the rewriter inserts into a migrated script (after its imports) when the
+#: script needs them: Keras 1 behaviour that Keras 3 has no argument for. Name -> code
+#: (which may use ``keras``; the rewriter adds ``import keras``). The rewriter inserts a
+#: helper's prerequisites (HELPER_REQUIRES) before it.
+HELPERS = {
+    HARD_SIGMOID: HARD_SIGMOID_DEFINITION,
+    "KERAS1_LEARNING_PHASE": '''
+
+#: Stands for Keras 1's K.learning_phase() among the inputs of keras1_function.
+KERAS1_LEARNING_PHASE = "keras1_learning_phase"
+''',
+    "keras1_function": '''
+
+def keras1_function(inputs, outputs):
+    """Keras 1's K.function(inputs, outputs) as a Keras 3 sub-model: called with a list
+    of arrays (a 0/1 in the place of KERAS1_LEARNING_PHASE gives training=False/True),
+    it returns a list of NumPy arrays."""
+    phase = [i for i, x in enumerate(inputs) if isinstance(x, str) and x == KERAS1_LEARNING_PHASE]
+    model = keras.Model([x for i, x in enumerate(inputs) if i not in phase], list(outputs))
+
+    def call(values):
+        arrays = [v for i, v in enumerate(values) if i not in phase]
+        training = bool(values[phase[0]]) if phase else False
+        results = model(arrays, training=training)
+        results = results if isinstance(results, (list, tuple)) else [results]
+        return [keras.ops.convert_to_numpy(r) for r in results]
+
+    return call
+''',
+    "Keras1RMSprop": '''
+
+class Keras1RMSprop(keras.optimizers.Optimizer):
+    """Keras 1's RMSprop: a = rho * a + (1 - rho) * g**2; p -= lr * g / (sqrt(a) + epsilon)
+    (Keras 3's RMSprop divides by sqrt(a + epsilon))."""
+
+    def __init__(self, learning_rate=0.001, rho=0.9, epsilon=1e-8, name="keras1_rmsprop",
+                 **kwargs):
+        super().__init__(learning_rate=learning_rate, name=name, **kwargs)
+        self.rho = rho
+        self.epsilon = epsilon
+
+    def build(self, variables):
+        if self.built:
+            return
+        super().build(variables)
+        self.accumulators = [self.add_variable_from_reference(v, "accumulator")
+                             for v in variables]
+
+    def update_step(self, gradient, variable, learning_rate):
+        lr = keras.ops.cast(learning_rate, variable.dtype)
+        a = self.accumulators[self._get_variable_index(variable)]
+        self.assign(a, self.rho * a + (1.0 - self.rho) * keras.ops.square(gradient))
+        self.assign_sub(variable, lr * gradient / (keras.ops.sqrt(a) + self.epsilon))
+
+    def get_config(self):
+        return dict(super().get_config(), rho=self.rho, epsilon=self.epsilon)
+''',
+    "Keras1Adagrad": '''
+
+class Keras1Adagrad(keras.optimizers.Optimizer):
+    """Keras 1's Adagrad: a += g**2 (from 0); p -= lr * g / (sqrt(a) + epsilon)
+    (Keras 3's Adagrad starts a at 0.1 and divides by sqrt(a + epsilon))."""
+
+    def __init__(self, learning_rate=0.01, epsilon=1e-8, name="keras1_adagrad", **kwargs):
+        super().__init__(learning_rate=learning_rate, name=name, **kwargs)
+        self.epsilon = epsilon
+
+    def build(self, variables):
+        if self.built:
+            return
+        super().build(variables)
+        self.accumulators = [self.add_variable_from_reference(v, "accumulator")
+                             for v in variables]
+
+    def update_step(self, gradient, variable, learning_rate):
+        lr = keras.ops.cast(learning_rate, variable.dtype)
+        a = self.accumulators[self._get_variable_index(variable)]
+        self.assign_add(a, keras.ops.square(gradient))
+        self.assign_sub(variable, lr * gradient / (keras.ops.sqrt(a) + self.epsilon))
+
+    def get_config(self):
+        return dict(super().get_config(), epsilon=self.epsilon)
+''',
+    "Keras1Embedding": '''
+
+class Keras1Embedding(keras.layers.Embedding):
+    """Keras 1's Embedding(dropout=p): in training, whole words (rows of the embedding
+    matrix) are dropped with probability p and the others scaled by 1 / (1 - p)."""
+
+    def __init__(self, *args, dropout=0.0, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.word_dropout = dropout
+        self.word_seed = keras.random.SeedGenerator()
+
+    def call(self, inputs, training=False):
+        if not training or not self.word_dropout:
+            return super().call(inputs)
+        ones = keras.ops.ones((self.input_dim, 1), dtype=self.embeddings.dtype)
+        kept = keras.random.dropout(ones, self.word_dropout, seed=self.word_seed)
+        inputs = keras.ops.cast(inputs, "int32")
+        return keras.ops.take(self.embeddings * kept, inputs, axis=0)
+
+    def get_config(self):
+        return dict(super().get_config(), dropout=self.word_dropout)
+''',
+}
+HELPER_REQUIRES = {"keras1_function": ["KERAS1_LEARNING_PHASE"]}
+#: Layer arguments with no Keras 3 counterpart that a helper subclass implements:
+#: (Keras 1 class, argument) -> helper class the call is rewritten to.
+LAYER_HELPERS = {("Embedding", "dropout"): "Keras1Embedding"}
+
 #: Constructor arguments shared by the layers that have weights.
 WEIGHT_ARGUMENTS = [
     Rename("init", "kernel_initializer", True, "initializer of the main weight W"),
@@ -190,8 +301,9 @@ LAYERS = {
         Rename("W_regularizer", "embeddings_regularizer", True, ""),
         Rename("W_constraint", "embeddings_constraint", True, ""),
         Rename("input_length", "input_shape", True, "input_length=n -> input_shape=(n,)"),
-        Rename("dropout", None, False,
-               "Keras 1 dropped whole words; no Keras 3 argument (write a custom layer)"),
+        Rename("dropout", "dropout", True,
+               "no Keras 3 argument: Keras1Embedding (defined in the migrated script) drops "
+               "whole words as Keras 1 did"),
         Rename("weights", "weights", True, "Keras 3's Embedding still takes weights=")]),
     "BatchNormalization": ("BatchNormalization", [
         Rename("mode", None, True,
@@ -581,11 +693,8 @@ HISTORY_KEYS = [
 #: parameters, Keras 1 defaults the rewriter writes out because Keras 3's differ).
 OPTIMIZERS = {
     "SGD": ("SGD", "lr momentum decay nesterov", "learning_rate momentum nesterov", {}),
-    "RMSprop": ("RMSprop", "lr rho epsilon decay", "learning_rate rho momentum epsilon",
-                {"learning_rate": "0.001", "epsilon": "1e-8"}),
-    "Adagrad": ("Adagrad", "lr epsilon decay", "learning_rate initial_accumulator_value epsilon",
-                {"learning_rate": "0.01", "epsilon": "1e-8",
-                 "initial_accumulator_value": "0.0"}),
+    "RMSprop": ("Keras1RMSprop", "lr rho epsilon decay", "learning_rate rho epsilon", {}),
+    "Adagrad": ("Keras1Adagrad", "lr epsilon decay", "learning_rate epsilon", {}),
     "Adadelta": ("Adadelta", "lr rho epsilon decay", "learning_rate rho epsilon",
                  {"learning_rate": "1.0", "epsilon": "1e-8"}),
     "Adam": ("Adam", "lr beta_1 beta_2 epsilon decay", "learning_rate beta_1 beta_2 epsilon",
@@ -648,9 +757,10 @@ BACKEND_FUNCTIONS = [Function(*entry) for entry in [
     ("eye", "(size, dtype=None, name=None)", "keras.ops.eye(size, dtype=dtype)", True, ""),
     ("flatten", "(x)", "keras.ops.reshape(x, (-1,))", True, ""),
     ("floatx", "()", "keras.config.floatx()", True, ""),
-    ("function", "(inputs, outputs, updates=[], **kwargs)", None, False,
-     "Keras 3 has no compiled backend functions: build keras.Model(inputs, outputs) and "
-     "call its predict(...)"),
+    ("function", "(inputs, outputs, updates=[], **kwargs)",
+     "keras1_function(inputs, outputs)", True,
+     "keras1_function (defined in the migrated script) builds keras.Model(inputs, outputs) "
+     "and calls it with training= from the learning-phase input; with updates=: manual"),
     ("gather", "(reference, indices)", "keras.ops.take(reference, indices, axis=0)", True, ""),
     ("get_value", "(x)", "keras.ops.convert_to_numpy(x)", True, ""),
     ("gradients", "(loss, variables)", None, False,
@@ -663,8 +773,9 @@ BACKEND_FUNCTIONS = [Function(*entry) for entry in [
      "compared with 'th'/'tf': those become 'channels_first'/'channels_last'"),
     ("int_shape", "(x)", "keras.ops.shape(x)", True, ""),
     ("l2_normalize", "(x, axis)", "keras.ops.normalize(x, axis=axis)", True, ""),
-    ("learning_phase", "()", None, False,
-     "Keras 3 passes training=True/False to layers' call instead"),
+    ("learning_phase", "()", "KERAS1_LEARNING_PHASE", True,
+     "a marker keras1_function understands (Keras 3 passes training=True/False to "
+     "layers' call instead); elsewhere: manual"),
     ("lesser", "(x, y)", "keras.ops.less", True, ""),
     ("lesser_equal", "(x, y)", "keras.ops.less_equal", True, ""),
     ("log", "(x)", "keras.ops.log", True, ""),
@@ -893,6 +1004,10 @@ def _optimizer_rows():
     lines = ["", "### Optimizers", "", "| Keras 1.2.2 | Keras 3 | automatic | note |",
              "|---|---|---|---|"]
     for keras1_class, (keras3_class, _, _, _) in sorted(OPTIMIZERS.items()):
+        if keras3_class in HELPERS:
+            lines.append("| `%s` | `%s` (defined in the migrated script) | yes | %s |" % (
+                keras1_class, keras3_class, " ".join(HELPERS[keras3_class].split('"""')[1].split())))
+            continue
         lines.append("| `%s` | `keras.optimizers.%s` | yes | %s |" % (
             keras1_class, keras3_class, OPTIMIZER_DEFAULTS_NOTE))
     for rename in OPTIMIZER_ARGUMENTS:

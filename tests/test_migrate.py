@@ -188,14 +188,14 @@ REWRITES = {
         from keras.optimizers import Adam, SGD
         opt = Adam()
         sgd = SGD(lr=0.1, decay=1e-6, momentum=0.9, nesterov=True)
-        model.compile(optimizer='rmsprop', loss='mse')
+        model.compile(optimizer='adadelta', loss='mse')
         """,
         """\
         from keras.optimizers import Adam, SGD
         import keras
         opt = Adam(learning_rate=0.001, epsilon=1e-8)
         sgd = SGD(learning_rate=keras.optimizers.schedules.InverseTimeDecay(0.1, decay_steps=1, decay_rate=1e-6), momentum=0.9, nesterov=True)
-        model.compile(optimizer=keras.optimizers.RMSprop(learning_rate=0.001, epsilon=1e-8), loss='mse')
+        model.compile(optimizer=keras.optimizers.Adadelta(learning_rate=1.0, epsilon=1e-8), loss='mse')
         """),
     "debugprint": (
         """\
@@ -404,7 +404,8 @@ print(missing)
 
 def keras3_names_in_the_table():
     names = {"keras.layers." + keras3 for keras3, _ in renames.LAYERS.values() if keras3}
-    names |= {"keras.optimizers." + entry[0] for entry in renames.OPTIMIZERS.values()}
+    names |= {"keras.optimizers." + entry[0] for entry in renames.OPTIMIZERS.values()
+              if entry[0] not in renames.HELPERS}  # helpers: defined in the script
     names |= {r.keras3 for r in renames.NAMES + renames.MODULES if r.keras3}
     for function in renames.BACKEND_FUNCTIONS + renames.THEANO:
         if function.keras3:
@@ -419,3 +420,52 @@ def test_every_keras3_name_in_the_table_exists():
                             env=env)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_rmsprop_and_adagrad_become_keras1_exact_optimizers():
+    """Keras 3's RMSprop and Adagrad put epsilon inside the square root (and Adagrad
+    starts its accumulator at 0.1): the migrated script defines Keras 1's rules."""
+    code = migrated("""\
+        from keras.optimizers import RMSprop
+        opt = RMSprop(lr=0.01)
+        model.compile(optimizer='adagrad', loss='mse')
+        """)
+    assert "opt = Keras1RMSprop(learning_rate=0.01)" in code
+    assert "optimizer=Keras1Adagrad()" in code
+    assert "class Keras1RMSprop(keras.optimizers.Optimizer):" in code
+    assert "class Keras1Adagrad(keras.optimizers.Optimizer):" in code
+    assert "from keras.optimizers import RMSprop" not in code  # no longer used
+    compile(code, "migrated", "exec")
+
+
+def test_k_function_with_learning_phase_becomes_a_sub_model():
+    code = migrated("""\
+        from keras import backend as K
+        f = K.function([model.layers[0].input, K.learning_phase()], [model.layers[2].output])
+        out = f([X, 0])[0]
+        """)
+    assert ("f = keras1_function([model.layers[0].input, KERAS1_LEARNING_PHASE], "
+            "[model.layers[2].output])") in code
+    assert "def keras1_function(inputs, outputs):" in code
+    assert code.index("KERAS1_LEARNING_PHASE = ") < code.index("def keras1_function")
+    assert "from keras import backend" not in code
+    compile(code, "migrated", "exec")
+
+
+def test_th_sequential_runs_channels_last_between_permutes():
+    code = migrated("""\
+        from keras.models import Sequential
+        from keras.layers import Convolution2D, Activation, Flatten, Dense
+        model = Sequential()
+        model.add(Convolution2D(4, 3, 3, dim_ordering='th', input_shape=(1, 8, 8)))
+        model.add(Activation('relu'))
+        model.add(Flatten())
+        model.add(Dense(2))
+        """)
+    lines = [line for line in code.splitlines() if line.startswith("model.add")]
+    assert lines == ["model.add(keras.layers.Permute((2, 3, 1), input_shape=(1, 8, 8)))",
+                     "model.add(Conv2D(4, (3, 3)))",
+                     "model.add(Activation('relu'))",
+                     "model.add(keras.layers.Permute((3, 1, 2)))",
+                     "model.add(Flatten())",
+                     "model.add(Dense(2))"]

@@ -8,6 +8,7 @@ a side could not run.
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -25,19 +26,41 @@ def add_compare_command(commands):
     compare.add_argument("script", metavar="SCRIPT")
     compare.add_argument("--rtol", type=float, default=1e-4)
     compare.add_argument("--atol", type=float, default=1e-5)
+    compare.add_argument("--with-dropout", action="store_true",
+                         help="train with dropout on both sides (their masks differ, so "
+                         "the numbers will)")
     compare.add_argument("--keep", metavar="DIR", help="keep the migrated script and the "
                          "records of both runs in DIR")
     compare.set_defaults(handler=compare_command)
 
 
-def _run_side(side, script, workdir, record, state):
+def _run_side(side, script, workdir, record, state, with_dropout=False):
     command = [sys.executable, "-m", "legacy_keras.migrate.compare_runner", side,
-               os.path.abspath(script), record, state]
-    return subprocess.run(command, cwd=workdir, capture_output=True, text=True)
+               os.path.abspath(script), record, state] + (["with-dropout"] if with_dropout
+                                                          else [])
+    return subprocess.run(command, cwd=workdir, capture_output=True, text=True,
+                          env=_environment(workdir))
 
 
-def run_both(script, workdir):
-    """(legacy record, native record, messages) of the two runs in ``workdir``."""
+def _environment(workdir):
+    """The environment of both runs: where graphviz's ``dot`` is missing, a ``dot`` that
+    runs the ``graphviz-pure`` renderer (same command line), so Keras 3's plot_model
+    works in the migrated script as legacy_keras' plot does in the legacy one."""
+    env = dict(os.environ)
+    pure = os.path.join(os.path.dirname(sys.executable), "graphviz-pure")
+    if shutil.which("dot") is None and os.path.exists(pure):
+        bin_dir = os.path.join(workdir, "bin")
+        os.makedirs(bin_dir, exist_ok=True)
+        shim = os.path.join(bin_dir, "dot")
+        with open(shim, "w") as f:
+            f.write('#!/bin/sh\nexec "%s" "$@"\n' % pure)
+        os.chmod(shim, 0o755)
+        env["PATH"] = bin_dir + os.pathsep + env.get("PATH", "")
+    return env
+
+
+def run_both(script, workdir, with_dropout=False):
+    """(legacy events, native events, notes) of the two runs in ``workdir``."""
     from legacy_keras.migrate.rewriter import migrate_source
 
     with open(script, encoding="utf8") as f:
@@ -47,17 +70,22 @@ def run_both(script, workdir):
         f.write(migrated)
     state = os.path.join(workdir, "state.npz")
     records = {}
+    notes = []
     for side, path in (("legacy", script), ("native", migrated_path)):
         side_dir = os.path.join(workdir, side)
         os.makedirs(side_dir, exist_ok=True)
         record = os.path.join(workdir, side + ".json")
-        result = _run_side(side, path, side_dir, record, state)
+        result = _run_side(side, path, side_dir, record, state, with_dropout)
+        with open(os.path.join(workdir, side + ".out"), "w") as f:
+            f.write(result.stdout + result.stderr)
         if result.returncode != 0:
             raise RuntimeError("the %s run of %s failed:\n%s" % (side, path,
                                                                   result.stderr[-3000:]))
         with open(record) as f:
-            records[side] = json.load(f)["events"]
-    return records["legacy"], records["native"]
+            document = json.load(f)
+        records[side] = document["events"]
+        notes += [n for n in document.get("notes", []) if n not in notes]
+    return records["legacy"], records["native"], notes
 
 
 def _flatten(value):
@@ -81,6 +109,8 @@ def compare_events(legacy, native, rtol, atol):
             continue
         a, b = legacy[position], native[position]
         label = "%s (model %d)" % (a["kind"], a["model"])
+        if a["kind"] == "printed":
+            label = "print %r" % a.get("text", "")[:24]
         if a["kind"] != b["kind"]:
             rows.append((label, a["kind"], b["kind"], None, False))
             continue
@@ -112,7 +142,7 @@ def compare_command(args):
     workdir = args.keep or tempfile.mkdtemp(prefix="legacy-keras-compare-")
     os.makedirs(workdir, exist_ok=True)
     try:
-        legacy, native = run_both(args.script, workdir)
+        legacy, native, notes = run_both(args.script, workdir, args.with_dropout)
     except RuntimeError as error:
         sys.stderr.write("legacy-keras compare: %s\n" % error)
         return 2
@@ -121,4 +151,6 @@ def compare_command(args):
     failed = [r for r in rows if not r[4]]
     sys.stdout.write("%d outputs compared, %d differ (rtol=%g, atol=%g)\n"
                      % (len(rows), len(failed), args.rtol, args.atol))
+    for note in notes:
+        sys.stdout.write("note: %s\n" % note)
     return 1 if failed or not rows else 0

@@ -3,16 +3,27 @@
     python -m legacy_keras.migrate.compare_runner legacy SCRIPT RECORD.json STATE.npz
     python -m legacy_keras.migrate.compare_runner native SCRIPT RECORD.json STATE.npz
 
-The legacy side runs the Keras 1 script under legacy_keras and writes, for each model
-in the order models are first compiled or used, its initial weights (Keras 1 layout) and
-NumPy's global generator state at each ``fit``. The native side runs the migrated
-script on plain Keras 3; at the same moments it loads those weights (converted to Keras
-3 layouts) and NumPy states, and it shuffles each epoch as Keras 1 did (an in-place
-``np.random.shuffle`` of the sample indices), so both sides see the same batches. Each
-side records predictions, evaluations, histories and final weights to RECORD.json.
+The legacy side runs the Keras 1 script under legacy_keras and writes each layer's
+initial weights (Keras 1 layout) as the layer gets them (in build order), the values the
+script itself drew from ``np.random``, and NumPy's global generator state at each
+``fit``. The native side runs the migrated script on plain Keras 3; it loads those
+weights into the k-th layer built (converted to Keras 3 layouts), replays the draws and
+states, and shuffles each epoch as Keras 1 did (an in-place ``np.random.shuffle`` of the
+sample indices), so both sides see the same batches. Each side records predictions,
+evaluations, histories, the numbers the script prints, and the final weights of every
+model it used or holds in a global variable, to RECORD.json.
+
+Dropout masks come from different generators in Keras 1 (Theano's MRG streams, or
+keras.random in legacy_keras) and Keras 3, and Keras 1's recurrent dropout drew one mask
+per gate where Keras 3 draws one: they cannot be replayed. Unless ``with-dropout`` is
+passed, both sides therefore train with dropout switched off (the record says so, and
+``legacy-keras compare`` prints it under the table).
 """
+import builtins
+import io
+import re
 import json
-import runpy
+import os
 import sys
 
 import numpy as np
@@ -79,9 +90,57 @@ class Recorder(object):
     def __init__(self):
         self.events = []
         self.models = []
+        self.notes = []
 
-    def record(self, kind, model_index, value):
-        self.events.append({"kind": kind, "model": model_index, "value": _jsonable(value)})
+    def record(self, kind, model_index, value, **extra):
+        self.events.append(dict(extra, kind=kind, model=model_index, value=_jsonable(value)))
+
+
+#: A number in printed text (not the digits of a name such as float64).
+NUMBER = re.compile(r"(?<![\w.])[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?|[-+]?\b(?:nan|inf)\b")
+
+
+def _record_prints(script, recorder):
+    """Records the numbers in each line the script itself prints (``print`` called from
+    the script's code, not from Keras)."""
+    original = builtins.print
+
+    def print_(*args, **kwargs):
+        if sys._getframe(1).f_code.co_filename == script and kwargs.get("file") is None:
+            text = io.StringIO()
+            original(*args, **dict(kwargs, file=text))
+            text = text.getvalue().strip()
+            recorder.record("printed", 0, [float(n) for n in NUMBER.findall(text)],
+                            text=text[:40])
+        return original(*args, **kwargs)
+
+    builtins.print = print_
+
+
+def _record_layer_weights(layer_class, skip, on_built):
+    """Calls ``on_built(layer)`` when a layer first has weights after a top-level call
+    (layers called inside another layer's call, like an LSTM's cell, belong to it)."""
+    original = layer_class.__call__
+    depth = [0]
+
+    def __call__(self, *args, **kwargs):
+        if isinstance(self, skip):
+            return original(self, *args, **kwargs)
+        depth[0] += 1
+        try:
+            result = original(self, *args, **kwargs)
+        finally:
+            depth[0] -= 1
+        if not depth[0] and self.weights and not getattr(self, "_compare_built", False):
+            self._compare_built = True
+            on_built(self)
+        return result
+
+    layer_class.__call__ = __call__
+
+
+def _global_models(namespace, model_classes):
+    return [value for value in namespace.values() if isinstance(value, model_classes)]
 
 
 def _jsonable(value):
@@ -104,25 +163,26 @@ def _history(history):
 
 
 # -- the legacy side -------------------------------------------------------------------------
-def run_legacy(script, record_path, state_path):
+def run_legacy(script, record_path, state_path, with_dropout=False):
     import legacy_keras
     from legacy_keras.engine.training import Model
     from legacy_keras.models import Sequential
 
     recorder, states = Recorder(), {}
+    built = []
 
     def index_of(model):
         if model not in recorder.models:
             recorder.models.append(model)
-            i = len(recorder.models) - 1
-            layers = layers_with_weights(model)
-            states["weights_%d" % i] = np.array(
-                [json.dumps([layer.__class__.__name__, getattr(layer, "dim_ordering", None),
-                             len(layer.get_weights())]) for layer in layers])
-            for j, layer in enumerate(layers):
-                for k, w in enumerate(layer.get_weights()):
-                    states["w_%d_%d_%d" % (i, j, k)] = w
         return recorder.models.index(model)
+
+    def on_built(layer):
+        weights = layer.get_weights()
+        states["layer_%d" % len(built)] = np.array(json.dumps(
+            [layer.__class__.__name__, getattr(layer, "dim_ordering", None), len(weights)]))
+        for k, w in enumerate(weights):
+            states["w_%d_%d" % (len(built), k)] = w
+        built.append(layer)
 
     def wrap(cls, name, after):
         original = getattr(cls, name)
@@ -144,18 +204,50 @@ def run_legacy(script, record_path, state_path):
         setattr(cls, name, method)
 
     _patch_common(wrap, [Sequential, Model])
-    from legacy_keras.engine.topology import Layer
+    from legacy_keras.engine.topology import Container, Layer
 
     _count_creations(Layer)
+    _record_layer_weights(Layer, Container, on_built)
+    if not with_dropout:
+        _legacy_dropout_off(recorder)
     draws = []
     _script_random_draws(script, "record", draws)
+    _record_prints(os.path.abspath(script), recorder)
     legacy_keras.install()
-    _run(script)
+    namespace = _run(script)
+    for model in _global_models(namespace, (Sequential, Model)):
+        index_of(model)
     for k, value in enumerate(draws):
         states["draw_%d" % k] = value
     _finish(recorder, record_path, final=lambda m: [w for layer in layers_with_weights(m)
                                                     for w in _keras3_weights_of_legacy(layer)])
     np.savez(state_path, **states)
+
+
+DROPOUT_NOTE = ("dropout off in training on both sides (Keras 1's and Keras 3's masks come "
+                "from different generators); --with-dropout keeps it")
+
+
+def _legacy_dropout_off(recorder):
+    from legacy_keras import backend
+    from legacy_keras.backend import theano_backend
+
+    original = theano_backend.dropout
+
+    def dropout(x, level, noise_shape=None, seed=None):
+        if theano_backend.is_numeric(x):
+            return x
+        return original(x, level, noise_shape, seed)
+
+    theano_backend.dropout = backend.dropout = dropout
+    recorder.notes.append(DROPOUT_NOTE)
+
+
+def _native_dropout_off(recorder):
+    from keras.src import backend
+
+    backend.random.dropout = lambda inputs, rate, noise_shape=None, seed=None: inputs
+    recorder.notes.append(DROPOUT_NOTE)
 
 
 def _keras3_weights_of_legacy(layer):
@@ -192,35 +284,43 @@ def _patch_common(wrap, classes, own_methods_only=True):
 
 
 def _run(script):
+    """Runs the script as __main__; returns its global namespace ({} if it exited)."""
+    import runpy
+
     sys.argv = [script]
     try:
-        runpy.run_path(script, run_name="__main__")
+        return runpy.run_path(script, run_name="__main__")
     except SystemExit as stop:
         if stop.code not in (None, 0):
             raise
+    return {}
 
 
 def _finish(recorder, record_path, final):
     for i, model in enumerate(recorder.models):
         recorder.record("final_weights", i, final(model))
     with open(record_path, "w") as f:
-        json.dump({"events": recorder.events}, f)
+        json.dump({"events": recorder.events, "notes": recorder.notes}, f)
 
 
 # -- the native side -------------------------------------------------------------------------
-def run_native(script, record_path, state_path):
+def run_native(script, record_path, state_path, with_dropout=False):
     import keras
 
     from legacy_keras.migrate.weights import to_keras3
 
     states = dict(np.load(state_path, allow_pickle=False))
     recorder = Recorder()
+    built = []
 
     def index_of(model):
         if model not in recorder.models:
             recorder.models.append(model)
-            _load_initial_weights(model, len(recorder.models) - 1, states, to_keras3)
         return recorder.models.index(model)
+
+    def on_built(layer):
+        _load_initial_weights(layer, len(built), states, to_keras3)
+        built.append(layer)
 
     def wrap(cls, name, after):
         original = getattr(cls, name)
@@ -247,10 +347,16 @@ def run_native(script, record_path, state_path):
 
     _patch_common(wrap, [keras.Model], own_methods_only=False)
     _count_creations(keras.layers.Layer)
+    _record_layer_weights(keras.layers.Layer, keras.Model, on_built)
+    if not with_dropout:
+        _native_dropout_off(recorder)
     draws = [states["draw_%d" % k] for k in range(len([n for n in states
                                                         if n.startswith("draw_")]))]
     _script_random_draws(script, "replay", draws)
-    _run(script)
+    _record_prints(os.path.abspath(script), recorder)
+    namespace = _run(script)
+    for model in _global_models(namespace, keras.Model):
+        index_of(model)
     _finish(recorder, record_path, final=lambda m: [w for layer in layers_with_weights(m)
                                                     for w in layer.get_weights()])
 
@@ -269,19 +375,22 @@ def _load_numpy_state(states, key):
         np.random.set_state(("MT19937", states[key], int(pos), int(has_gauss), cached))
 
 
-def _load_initial_weights(model, i, states, to_keras3):
-    key = "weights_%d" % i
+def _load_initial_weights(layer, j, states, to_keras3):
+    """Gives the j-th Keras 3 layer built the initial weights of the j-th Keras 1 layer
+    built (converted to Keras 3's layout)."""
+    key = "layer_%d" % j
     if key not in states:
-        return
-    legacy_layers = [json.loads(s) for s in states[key]]
-    native_layers = layers_with_weights(model)
-    if len(legacy_layers) != len(native_layers):
-        raise RuntimeError("model %d: the legacy script has %d layers with weights, the "
-                           "migrated one %d" % (i, len(legacy_layers), len(native_layers)))
-    for j, ((class_name, dim_ordering, count), layer) in enumerate(zip(legacy_layers,
-                                                                     native_layers)):
-        weights = [states["w_%d_%d_%d" % (i, j, k)] for k in range(count)]
-        layer.set_weights(to_keras3(class_name, weights, dim_ordering))
+        raise RuntimeError("the migrated script builds more layers with weights (%s is the "
+                           "%d-th) than the legacy one" % (layer.name, j + 1))
+    class_name, dim_ordering, count = json.loads(str(states[key]))
+    weights = to_keras3(class_name, [states["w_%d_%d" % (j, k)] for k in range(count)],
+                        dim_ordering)
+    expected = [tuple(w.shape) for w in layer.get_weights()]
+    if [tuple(w.shape) for w in weights] != expected:
+        raise RuntimeError("layer %d: Keras 1's %s has weights of shapes %s, Keras 3's %s "
+                           "(%s) %s" % (j + 1, class_name, [w.shape for w in weights],
+                                        layer.__class__.__name__, layer.name, expected))
+    layer.set_weights(weights)
 
 
 def _take(data, index):
@@ -328,11 +437,13 @@ def _fit_as_keras1(original, model, i, position, states, args, kwargs):
 
 
 def main(argv=None):
-    side, script, record_path, state_path = (argv or sys.argv[1:])[:4]
+    argv = argv or sys.argv[1:]
+    side, script, record_path, state_path = argv[:4]
+    with_dropout = "with-dropout" in argv[4:]
     if side == "legacy":
-        run_legacy(script, record_path, state_path)
+        run_legacy(script, record_path, state_path, with_dropout)
     else:
-        run_native(script, record_path, state_path)
+        run_native(script, record_path, state_path, with_dropout)
 
 
 if __name__ == "__main__":

@@ -109,6 +109,9 @@ class Keras1Rewriter(cst.CSTTransformer):
         self.consumed_todo_lines = set()
         self.needs_keras = False
         self.needs_hard_sigmoid = False
+        self.helpers = []  # names of renames.HELPERS the migrated script needs, in order
+        self.channels_last_models = {}  # Sequential (code) -> rank of its Permuted region
+        self.replaced_names = set()  # imported names whose calls now use a helper
         self.model_names = set()
         self.layer_names = set()
         self.weight_receivers = set()
@@ -394,6 +397,14 @@ class Keras1Rewriter(cst.CSTTransformer):
     def in_layer_class(self):
         return bool(self.layer_class_depth) and self.layer_class_depth[-1]
 
+    def need_helper(self, name):
+        """Asks for a renames.HELPERS definition (and what it needs) in the script."""
+        for required in table.HELPER_REQUIRES.get(name, []):
+            self.need_helper(required)
+        if name not in self.helpers:
+            self.helpers.append(name)
+        self.needs_keras = True
+
     def is_layer(self, node):
         """Whether ``node`` is known to hold a Keras layer."""
         if isinstance(node, cst.Name) and node.value == "self":
@@ -462,6 +473,65 @@ class Keras1Rewriter(cst.CSTTransformer):
             comparisons=[c.with_changes(comparator=translate(c.comparator))
                          for c in updated_node.comparisons])
 
+    # -- 'th' Sequential models: channels_last layers between two Permutes ------------------
+
+    def channels_last_sequential(self, original, statement, receiver, layer):
+        """``model.add(Conv2D(..., data_format='channels_first', input_shape=s))`` ->
+        ``model.add(Permute((2, 3, 1), input_shape=s))`` + the layer in channels_last;
+        the first later layer that needs Keras 1's channels-first order (Flatten, Dense,
+        ...) gets ``model.add(Permute((3, 1, 2)))`` before it, so Flatten orders the
+        features as Keras 1's 'th' Flatten did (the Dense weights after it carry over).
+        TensorFlow runs channels_first convolutions and pooling only on a GPU."""
+        name = layer_name(layer)
+        rank = self.channels_last_models.get(receiver)
+        if is_channels_first(layer):
+            rank_here = 3 if name.endswith("3D") else 2
+            layer = without_keywords(layer, ("data_format",))
+            statements = []
+            if rank is None:
+                shape = [arg for arg in layer.args if arg.keyword is not None
+                         and arg.keyword.value in ("input_shape", "batch_input_shape")]
+                layer = without_keywords(layer, ("input_shape", "batch_input_shape"))
+                order = "(2, 3, 4, 1)" if rank_here == 3 else "(2, 3, 1)"
+                permute = cst.parse_expression("keras.layers.Permute(%s)" % order)
+                permute = permute.with_changes(args=fix_commas(list(permute.args) + shape, []))
+                self.needs_keras = True
+                self.record(original, "layer", "%s(dim_ordering='th') in a Sequential" % name,
+                            "Permute(%s) + channels_last layers" % order, True,
+                            "TensorFlow's CPU convolutions need channels_last; the data "
+                            "stays channels first")
+                comment = cst.EmptyLine(comment=cst.Comment(
+                    "# Keras 1 'th' (channels-first) data -> channels_last layers"))
+                statements.append(with_added_layer(statement, permute, [comment]))
+                self.channels_last_models[receiver] = rank_here
+                statement = statement.with_changes(leading_lines=[])
+            statements.append(with_added_layer(statement, layer, None))
+            return cst.FlattenSentinel(statements)
+        if rank is None or name in CHANNELS_KEEPING_LAYERS:
+            return statement
+        if name == "BatchNormalization":
+            axis = [arg for arg in layer.args if arg.keyword is not None
+                    and arg.keyword.value == "axis"]
+            if axis and literal_value(axis[0].value) == "1":
+                self.record(original, "argument", "BatchNormalization(axis=1) after 'th' "
+                            "layers", "BatchNormalization(axis=-1)", True,
+                            "the channels are last between the Permutes")
+                layer = layer.with_changes(args=[
+                    arg.with_changes(value=cst.parse_expression("-1")) if arg is axis[0]
+                    else arg for arg in layer.args])
+                return with_added_layer(statement, layer, None)
+        del self.channels_last_models[receiver]
+        order = "(4, 1, 2, 3)" if rank == 3 else "(3, 1, 2)"
+        self.record(original, "layer", "%s after 'th' layers" % name,
+                    "Permute(%s) before it" % order, True,
+                    "back to Keras 1's channels-first order (Flatten's feature order)")
+        permute = cst.parse_expression("keras.layers.Permute(%s)" % order)
+        comment = cst.EmptyLine(comment=cst.Comment(
+            "# back to channels first, as Keras 1 'th' layers ordered the features"))
+        return cst.FlattenSentinel([
+            with_added_layer(statement, permute, list(statement.leading_lines) + [comment]),
+            statement.with_changes(leading_lines=[])])
+
     def is_backend_call(self, node, name):
         return isinstance(node, cst.Call) and self.keras_name(node.func) == "keras.backend." + name
 
@@ -472,6 +542,9 @@ class Keras1Rewriter(cst.CSTTransformer):
             placeholder = updated_node.with_changes(body=[cst.Pass()])
             self.emptied_lines.add(id(placeholder))
             return placeholder
+        added = sequential_add(updated_node)
+        if added is not None:
+            return self.channels_last_sequential(original_node, updated_node, *added)
         if len(original_node.body) != 1 or not isinstance(original_node.body[0], cst.Expr):
             return updated_node
         call = original_node.body[0].value
@@ -570,6 +643,16 @@ class Keras1Rewriter(cst.CSTTransformer):
             return updated
         params = table.LAYER_SIGNATURES.get(keras1, "").split()
         keras3_params = table.KERAS3_SIGNATURES.get(keras3, "").split()
+        keywords = {arg.keyword.value for arg in original.args if arg.keyword is not None}
+        for (helper_class, argument), helper in table.LAYER_HELPERS.items():
+            if helper_class == keras1 and argument in keywords:
+                self.need_helper(helper)
+                self.record(original.func, "layer", "%s(%s=...)" % (keras1, argument), helper,
+                            True, "%s (defined in the migrated script) implements Keras 1's "
+                            "%s" % (helper, argument))
+                if isinstance(original.func, cst.Name):
+                    self.replaced_names.add(original.func.value)
+                updated = updated.with_changes(func=cst.Name(helper))
         result = self.apply_plan(original, updated, params, keras3_params,
                                  renames + table.BASE_ARGUMENTS, keras1, keras3)
         return self.add_defaults(original, result, table.LAYER_DEFAULTS.get(keras1, []),
@@ -669,6 +752,14 @@ class Keras1Rewriter(cst.CSTTransformer):
         plan.entries = self.fold_decay(original, keras1, plan.entries)
         plan.entries = self.drop_schedule_decay(original, plan.entries)
         args = plan.build_args(updated.args)
+        if keras3 in table.HELPERS:
+            self.need_helper(keras3)
+            self.record(original.func, "optimizer", keras1, keras3, True,
+                        "%s (defined in the migrated script) updates as Keras 1's %s did"
+                        % (keras3, keras1))
+            if isinstance(original.func, cst.Name):
+                self.replaced_names.add(original.func.value)
+            updated = updated.with_changes(func=cst.Name(keras3))
         present = {arg.keyword.value for arg in args if arg.keyword is not None}
         present.update(keras3_params.split()[:len([a for a in args if a.keyword is None])])
         added = []
@@ -757,6 +848,8 @@ class Keras1Rewriter(cst.CSTTransformer):
                         problem + (": " + function.note if function.note else ""))
             return updated
         self.needs_keras = True
+        for name in templates.template_names(function.keras3) & set(table.HELPERS):
+            self.need_helper(name)
         self.record(original.func, kind, label, function.keras3.split("(")[0] + "(...)"
                     if "(" in function.keras3 else function.keras3, True, function.note)
         return expression
@@ -849,6 +942,13 @@ class Keras1Rewriter(cst.CSTTransformer):
 
     def optimizer_object(self, original_arg, string):
         keras1 = table.OPTIMIZER_ALIASES.get(string.evaluated_value)
+        if keras1 is not None and table.OPTIMIZERS[keras1][0] in table.HELPERS:
+            helper = table.OPTIMIZERS[keras1][0]
+            self.need_helper(helper)
+            self.record(original_arg, "optimizer", repr(string.evaluated_value), helper + "()",
+                        True, "%s (defined in the migrated script) updates as Keras 1's %s "
+                        "did" % (helper, keras1))
+            return cst.parse_expression(helper + "()")
         if keras1 is None or not table.OPTIMIZERS[keras1][3]:
             return string
         keras3, _, _, defaults = table.OPTIMIZERS[keras1]
@@ -948,11 +1048,15 @@ class Keras1Rewriter(cst.CSTTransformer):
         body = self.without_emptied_lines(updated_node.body)
         body = self.remove_unused_backend_imports(body)
         position = insertion_point(body)
-        if self.needs_hard_sigmoid and not defines(body, table.HARD_SIGMOID):
-            body[position:position] = hard_sigmoid_definition(
-                body[position] if position < len(body) else None)
-            if position + 1 < len(body):
-                body[position + 1] = with_blank_lines(body[position + 1], 2)
+        if self.needs_hard_sigmoid:
+            self.need_helper(table.HARD_SIGMOID)
+        definitions = [helper_definition(name) for name in self.helpers
+                       if not defines(body, name)]
+        if definitions:
+            body[position:position] = definitions
+            end = position + len(definitions)
+            if end < len(body):
+                body[end] = with_blank_lines(body[end], 2)
         if self.needs_keras and not imports_plain_keras(body):
             body.insert(position, cst.parse_statement("import keras\n"))
         return updated_node.with_changes(body=body)
@@ -970,6 +1074,16 @@ class Keras1Rewriter(cst.CSTTransformer):
                            or a.name.value != "backend"]
                 if not aliases:
                     continue
+            elif self.replaced_names and is_keras_from_import(statement):
+                node = statement.body[0]
+                aliases = [a for a in node.names
+                           if (a.evaluated_alias or a.name.value) in used.names
+                           or (a.evaluated_alias or a.name.value) not in self.replaced_names]
+                if not aliases:
+                    continue
+                if len(aliases) != len(node.names):  # names now replaced by helpers
+                    statement = statement.with_changes(body=[node.with_changes(
+                        names=fix_alias_commas(aliases))])
             kept.append(statement)
         return kept
 
@@ -988,6 +1102,56 @@ class NameUses(cst.CSTVisitor):
 
     def visit_Name(self, node):
         self.names.add(node.value)
+
+
+#: Layers that keep the channels where they are (the Permuted region goes on through them).
+CHANNELS_KEEPING_LAYERS = {"Activation", "Dropout", "GaussianNoise", "GaussianDropout",
+                           "LeakyReLU", "ELU", "ThresholdedReLU", "ActivityRegularization",
+                           "SpatialDropout2D", "SpatialDropout3D"}
+
+
+def sequential_add(statement):
+    """(receiver code, layer call) of ``model.add(Layer(...))``, else None."""
+    if len(statement.body) != 1 or not isinstance(statement.body[0], cst.Expr):
+        return None
+    call = statement.body[0].value
+    if not (isinstance(call, cst.Call) and isinstance(call.func, cst.Attribute)
+            and call.func.attr.value == "add" and len(call.args) == 1
+            and isinstance(call.args[0].value, cst.Call) and call.args[0].keyword is None):
+        return None
+    receiver = get_full_name_for_node(call.func.value)
+    return (receiver, call.args[0].value) if receiver else None
+
+
+def layer_name(call):
+    return get_full_name_for_node(call.func).rsplit(".", 1)[-1] if get_full_name_for_node(
+        call.func) else ""
+
+
+def is_channels_first(call):
+    return any(arg.keyword is not None and arg.keyword.value == "data_format"
+               and isinstance(arg.value, cst.SimpleString)
+               and arg.value.evaluated_value == "channels_first" for arg in call.args)
+
+
+def without_keywords(call, names):
+    args = [arg for arg in call.args if arg.keyword is None or arg.keyword.value not in names]
+    return call.with_changes(args=fix_commas(args, call.args))
+
+
+def with_added_layer(statement, layer, leading_lines):
+    """``statement`` (a ``model.add(...)`` line) adding ``layer`` instead."""
+    call = statement.body[0].value
+    new = statement.with_changes(body=[statement.body[0].with_changes(value=call.with_changes(
+        args=[call.args[0].with_changes(value=layer)]))])
+    return new if leading_lines is None else new.with_changes(leading_lines=leading_lines)
+
+
+def is_keras_from_import(statement):
+    node = statement.body[0] if len(statement.body) == 1 else None
+    return (isinstance(node, cst.ImportFrom) and node.module is not None
+            and get_full_name_for_node(node.module).split(".")[0] == "keras"
+            and not isinstance(node.names, cst.ImportStar))
 
 
 def is_backend_import(statement):
@@ -1041,9 +1205,11 @@ def insertion_point(body):
     return position
 
 
-def hard_sigmoid_definition(following):
-    definition = cst.parse_module(table.HARD_SIGMOID_DEFINITION.lstrip("\n")).body[0]
-    return [with_blank_lines(definition, 2)]
+def helper_definition(name):
+    """The statement defining renames.HELPERS[name], after two blank lines."""
+    definition = cst.parse_module(table.HELPERS[name].lstrip("\n")).body[0]
+    blank = 1 if isinstance(definition, cst.SimpleStatementLine) else 2
+    return with_blank_lines(definition, blank)
 
 
 def with_blank_lines(statement, count):
@@ -1070,4 +1236,14 @@ def imports_plain_keras(body):
 
 
 def defines(body, name):
-    return any(isinstance(s, cst.FunctionDef) and s.name.value == name for s in body)
+    """Whether the module defines ``name`` (a def, a class or an assignment)."""
+    for statement in body:
+        if isinstance(statement, (cst.FunctionDef, cst.ClassDef)) and statement.name.value == name:
+            return True
+        if isinstance(statement, cst.SimpleStatementLine):
+            for node in statement.body:
+                if isinstance(node, cst.Assign) and any(
+                        isinstance(t.target, cst.Name) and t.target.value == name
+                        for t in node.targets):
+                    return True
+    return False

@@ -8,9 +8,13 @@ text from a PyTensor graph: the layout below follows Theano 1.0.5's
 ``theano.compile.debugmode.debugprint``; the op names come from :mod:`.opnames`.
 
 ``style='pytensor'`` prints the same graph with PyTensor's own printer instead, to show
-a learner what the graph is called today.
+a learner what the graph is called today; ``style='both'`` prints Theano's text, then
+PyTensor's. Without a ``style`` argument the environment variable
+``LEGACY_KERAS_DEBUGPRINT_STYLE`` (set by ``legacy-keras run --debugprint-style``)
+chooses, for unchanged scripts; the default is ``'theano'``.
 """
 import io
+import os
 import sys
 
 import pytensor
@@ -112,7 +116,7 @@ def _roots(obj):
 
 def debugprint(obj, depth=-1, print_type=False, file=None, ids="CHAR",
                stop_on_name=False, done=None, print_storage=False, print_clients=False,
-               used_ids=None, style="theano"):
+               used_ids=None, style=None):
     """Prints the graph of ``obj`` (a variable, a list of them, an Apply node, a compiled
     function) as Theano 1.0.5 did. ``file='str'`` returns the text instead.
 
@@ -126,8 +130,13 @@ def debugprint(obj, depth=-1, print_type=False, file=None, ids="CHAR",
         raise NotImplementedError(
             "theano.printing.debugprint(print_storage=/print_clients=) is not supported by "
             "legacy_keras; see migration_guide.md ('Looking at graphs').")
+    if style is None:
+        style = os.environ.get(STYLE_VARIABLE) or "theano"
     if isinstance(obj, (int, float)) or hasattr(obj, "__array__") and not isinstance(obj, Variable):
         text = "%s\n" % (obj,)
+    elif style == "both":
+        text = (debugprint(obj, depth, print_type, "str", ids, stop_on_name, done,
+                           style="theano") + "PyTensor today:\n" + _pytensor_text(obj))
     elif style == "pytensor":
         text = _pytensor_text(obj)
     elif style == "theano":
@@ -139,7 +148,7 @@ def debugprint(obj, depth=-1, print_type=False, file=None, ids="CHAR",
             printer.write(var)
         text = out.getvalue()
     else:
-        raise ValueError("style must be 'theano' or 'pytensor', not %r" % (style,))
+        raise ValueError("style must be 'theano', 'pytensor' or 'both', not %r" % (style,))
     if file == "str":
         return text
     if file is None:
@@ -148,6 +157,10 @@ def debugprint(obj, depth=-1, print_type=False, file=None, ids="CHAR",
         return None
     file.write(text)
     return file
+
+
+#: The environment variable that picks debugprint's style when a call does not.
+STYLE_VARIABLE = "LEGACY_KERAS_DEBUGPRINT_STYLE"
 
 
 def _pytensor_text(obj):

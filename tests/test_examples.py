@@ -1,0 +1,69 @@
+"""Issue 8 acceptance: each Keras 1 script in examples/ runs under legacy_keras, migrates
+to a script that runs on plain Keras 3 with no legacy_keras / theano import, computes
+the same (``legacy-keras compare``), and ``legacy-keras check`` lists its Keras 1 usages
+exactly as the committed report in tests/expected_reports/ (regenerate with
+``python tools/update_expected_reports.py`` after a deliberate change, and review the
+diff) and finds nothing left after migration."""
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "tools"))
+
+import update_expected_reports  # noqa: E402
+
+EXAMPLES = update_expected_reports.EXAMPLES
+#: TODOs that stay after migration, listed on purpose: Keras 3 has no symbolic graph, so
+#: the seed's debugprint calls are kept as comments.
+EXPECTED_TODOS = {"seed_vfnet.py": ["theano.printing.debugprint"] * 2}
+#: Examples whose legacy side needs layers other issues are still implementing.
+NEEDS = {"lstm_text.py": "LSTM (issue 4: recurrent layers)"}
+
+
+@pytest.mark.parametrize("example", EXAMPLES)
+def test_check_report_is_the_expected_one(example):
+    expected_path = update_expected_reports.expected_path(example)
+    with open(expected_path, encoding="utf8") as f:
+        expected = f.read()
+    assert update_expected_reports.report_of(example) == expected, (
+        "run `python tools/update_expected_reports.py` and review the diff")
+
+
+@pytest.mark.parametrize("example", EXAMPLES)
+def test_check_finds_nothing_left_after_migration(example):
+    from legacy_keras.migrate.checker import check_source
+    from legacy_keras.migrate.rewriter import migrate_source
+
+    with open(os.path.join(ROOT, "examples", example), encoding="utf8") as f:
+        migrated, _ = migrate_source(f.read())
+    manual = [usage for usage in check_source(migrated) if not usage.automatic]
+    assert [usage.kind for usage in manual] == ["todo"] * len(manual), manual
+    assert sorted(u.keras1.split(" ->")[0] for u in manual) == EXPECTED_TODOS.get(example, [])
+    imports = re.findall(r"^\s*(?:import|from)\s+(\w+)", migrated, re.M)
+    assert "legacy_keras" not in imports and "theano" not in imports
+
+
+def legacy_side_available(example):
+    if example not in NEEDS:
+        return True
+    result = subprocess.run([sys.executable, "-c", "import legacy_keras.layers as l; "
+                             "l.LSTM"], capture_output=True, cwd=ROOT)
+    return result.returncode == 0
+
+
+@pytest.mark.parametrize("example", EXAMPLES)
+def test_migrated_example_computes_what_the_keras1_script_did(example, tmp_path):
+    if not legacy_side_available(example):
+        pytest.skip("the legacy side needs " + NEEDS[example])
+    result = subprocess.run([sys.executable, "-m", "legacy_keras", "compare",
+                             os.path.join(ROOT, "examples", example), "--keep", str(tmp_path)],
+                            capture_output=True, text=True, cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr[-3000:]
+    assert ", 0 differ" in result.stdout
+    migrated = (tmp_path / ("migrated_" + example)).read_text()
+    imports = re.findall(r"^\s*(?:import|from)\s+(\w+)", migrated, re.M)
+    assert "legacy_keras" not in imports and "theano" not in imports
