@@ -319,7 +319,20 @@ def test_save_and_load_array(tmp_path):
     np.testing.assert_array_equal(loaded, array)
 
 
-def test_hdf5matrix_open_slices_and_numpy_ints(tmp_path):
+@pytest.fixture
+def private_hdf5_refs():
+    """HDF5Matrix keeps its open files in a class-wide dict (as Keras 1 did): give this
+    test its own, so other tests (and golden cases) see only theirs."""
+    saved = dict(io_utils.HDF5Matrix.refs)
+    io_utils.HDF5Matrix.refs.clear()
+    yield
+    for handle in io_utils.HDF5Matrix.refs.values():
+        handle.close()
+    io_utils.HDF5Matrix.refs.clear()
+    io_utils.HDF5Matrix.refs.update(saved)
+
+
+def test_hdf5matrix_open_slices_and_numpy_ints(tmp_path, private_hdf5_refs):
     import h5py
 
     path = str(tmp_path / "m.h5")

@@ -7,6 +7,8 @@ answers ``'theano'``) while computing with Keras 3; it reads the user's keras.js
 """
 import sys
 
+from legacy_keras.backend import theano_backend
+
 from legacy_keras.backend.common import (  # noqa: F401
     cast_to_floatx, epsilon, floatx, get_uid, image_dim_ordering, is_keras_tensor,
     legacy_weight_ordering, load_user_config, reset_uids, set_epsilon, set_floatx,
@@ -48,5 +50,6 @@ def _initial_theano_floatx():
 
 
 load_user_config()
+theano_backend.CLIP_EPSILON = epsilon()  # bound once, as Keras 1.2.2 did
 _initial_theano_floatx()
 sys.stderr.write("Using Theano backend.\n")

@@ -84,7 +84,9 @@ def reset_uids():
 
 
 def is_keras_tensor(x):
-    return hasattr(x, "_keras_history")
+    """Keras 1.2.2's test: the object carries a Keras shape (placeholders, layer outputs
+    and, on the Theano backend, variables made by ``K.variable``)."""
+    return hasattr(x, "_keras_shape")
 
 
 def keras_config_path():

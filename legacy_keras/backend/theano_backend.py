@@ -151,7 +151,8 @@ def get_value(x):
         return np.array(x.numpy())
     if hasattr(x, "get_value"):
         return x.get_value()
-    raise TypeError("get_value() can only be called on a variable; got %r" % (x,))
+    raise TypeError("get_value() can only be called on a variable. If you have an "
+                    "expression instead, use eval().")
 
 
 def batch_get_value(xs):
@@ -345,6 +346,11 @@ minimum = _binary("minimum", T.minimum, ops.minimum)
 
 
 def switch(condition, then_expression, else_expression):
+    """Elementwise choice; either branch may be a callable returning a tensor (Keras 1)."""
+    if callable(then_expression):
+        then_expression = then_expression()
+    if callable(else_expression):
+        else_expression = else_expression()
     if is_numeric(condition, then_expression, else_expression):
         return ops.where(unwrap(condition), unwrap(then_expression), unwrap(else_expression))
     return T.switch(condition, then_expression, else_expression)
@@ -629,6 +635,12 @@ ctc_path_probs = ctc_update_log_p = _ctc_unsupported
 
 
 # -- losses (written with the functions above, so they run in both executions) ----------
+#: The crossentropies' clipping bound. Keras 1.2.2's Theano backend bound epsilon when it
+#: was imported (after reading keras.json), so a later K.set_epsilon did not change it;
+#: ``legacy_keras.backend`` sets this once, the same way.
+CLIP_EPSILON = epsilon()
+
+
 def categorical_crossentropy(output, target, from_logits=False):
     """Keras 1.2.2: rescale ``output`` to sum to 1 (or softmax logits), clip to
     [epsilon, 1 - epsilon], then -sum(target * log(output)) over the last axis."""
@@ -636,7 +648,7 @@ def categorical_crossentropy(output, target, from_logits=False):
         output = softmax(output)
     else:
         output = output / sum(output, axis=-1, keepdims=True)
-    output = clip(output, epsilon(), 1.0 - epsilon())
+    output = clip(output, CLIP_EPSILON, 1.0 - CLIP_EPSILON)
     return -sum(target * log(output), axis=-1)
 
 
@@ -657,7 +669,7 @@ def sparse_categorical_crossentropy(output, target, from_logits=False):
 def binary_crossentropy(output, target, from_logits=False):
     if from_logits:
         output = sigmoid(output)
-    output = clip(output, epsilon(), 1.0 - epsilon())
+    output = clip(output, CLIP_EPSILON, 1.0 - CLIP_EPSILON)
     return -(target * log(output) + (1.0 - target) * log(1.0 - output))
 
 

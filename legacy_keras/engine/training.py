@@ -324,6 +324,18 @@ class Model(GeneratorTraining, Container):
             executor = self._replay_model = ReplayModel(self)
         return executor
 
+    @property
+    def predict_function(self):
+        """Keras 1's ``K.function`` from the inputs (and learning phase) to the outputs, on
+        the PyTensor graph. legacy_keras' own ``predict`` runs on Keras 3; this is for
+        scripts that called ``model.predict_function`` themselves."""
+        if getattr(self, "_predict_function", None) is None:
+            inputs = list(self.inputs)
+            if self.uses_learning_phase:
+                inputs.append(K.learning_phase())
+            self._predict_function = K.function(inputs, self.outputs)
+        return self._predict_function
+
     def _steps(self):
         from legacy_keras.engine.executor import StepFunctions
 

@@ -24,6 +24,7 @@ SCALAR_NAMES = {
     "truediv": "true_div",
     "intdiv": "int_div",
     "reciprocal": "inv",
+    "roundhalftoeven": "round_half_to_even",
 }
 
 # Elemwise ops that Theano created with a name of their own (printed bare).
