@@ -8,6 +8,7 @@ from harness import check_case
 
 CASES = [
     "l2_conv2d",
+    "l2_pooling",
 ]
 
 # Lines where legacy_keras prints something else on purpose: (what Keras 1 printed, what

@@ -382,7 +382,14 @@ def expand_dims(x, dim=-1):
 
 
 def squeeze(x, axis):
-    return ops.squeeze(unwrap(x), axis) if is_numeric(x) else T.squeeze(x, axis=axis)
+    """Keras 1.2.2 squeezed by reshaping to the shape without ``axis`` (a ``Reshape``
+    of a ``MakeVector`` of ``x.shape[i]`` in the graph)."""
+    if is_numeric(x):
+        return ops.squeeze(unwrap(x), axis)
+    whole = x.shape
+    shape = [whole[i] for i in range(x.ndim)]
+    shape.pop(axis)
+    return T.reshape(x, tuple(shape))
 
 
 def flatten(x):
@@ -639,7 +646,6 @@ ctc_path_probs = ctc_update_log_p = _ctc_unsupported
 #: was imported (after reading keras.json), so a later K.set_epsilon did not change it;
 #: ``legacy_keras.backend`` sets this once, the same way.
 CLIP_EPSILON = epsilon()
-
 
 def categorical_crossentropy(output, target, from_logits=False):
     """Keras 1.2.2: rescale ``output`` to sum to 1 (or softmax logits), clip to

@@ -226,11 +226,78 @@ def deconv2d(x, kernel, output_shape, strides=(1, 1), border_mode="valid",
 
 # -- pooling ----------------------------------------------------------------------------
 def _pool_padding(pool_size, border_mode):
+    """Keras 1.2.2's Theano padding for 'same': ``p - 2`` for odd pool sizes above 2
+    (pool2d) and ``p - 1`` otherwise; its pool3d used ``p - 2`` for every odd size, so a
+    pool size of 1 got a padding of -1 (see :func:`_theano_windows`)."""
     if border_mode == "same":
+        if len(pool_size) == 3:
+            return tuple(p - 2 if p % 2 == 1 else p - 1 for p in pool_size)
         return tuple(p - 2 if p > 2 and p % 2 == 1 else p - 1 for p in pool_size)
     if border_mode == "valid":
         return (0,) * len(pool_size)
     raise ValueError("Invalid border mode:", border_mode)
+
+
+def _theano_windows(size, pool, stride, pad):
+    """The [start, end) input ranges of Theano 1.0.5's C ``Pool`` (ignore_border=True)
+    along one axis: windows over the padded axis, cut back to the real input; with a
+    negative padding the padded size shrinks and a window may end up empty."""
+    padded = size + 2 * pad
+    count = 0 if padded - pool < 0 else (padded - pool) // stride + 1
+    windows = []
+    for index in range(count):
+        start, end = index * stride, index * stride + pool
+        start, end = max(start, pad) - pad, min(end, padded - pad) - pad
+        windows.append((start, min(end, padded)))
+    return windows
+
+
+def _numeric_pool_windows(x, pool_size, strides, padding, pool_mode):
+    """Pooling window by window, axis by axis (channels last), as Theano's C code did:
+    'avg' sums the real inputs of a window and divides by their count; an empty window
+    (a negative padding) gives, in 'max', the input at the window's start on every axis
+    and, in 'avg', 0 / 0."""
+    import numpy as np
+
+    value = x
+    first = x
+    empty = None
+    count = None
+    fill = float("-inf") if pool_mode == "max" else 0.0
+    for axis, (pool, stride, pad) in enumerate(zip(pool_size, strides, padding), start=1):
+        size = x.shape[axis]
+        if size is None:
+            raise ValueError("Pooling with a negative padding needs static input sizes.")
+        windows = _theano_windows(size, pool, stride, pad)
+        starts = np.array([s for s, _ in windows], dtype="int32")
+        lengths = np.array([max(e - s, 0) for s, e in windows], dtype="int32")
+        offsets = np.arange(pool, dtype="int32")
+        index = np.clip(starts[:, None] + offsets[None, :], 0, size - 1)
+        valid = offsets[None, :] < lengths[:, None]
+        gathered = ops.take(value, index.reshape(-1), axis=axis)
+        new_shape = list(ops.shape(gathered))
+        new_shape[axis:axis + 1] = [len(windows), pool]
+        gathered = ops.reshape(gathered, [-1 if d is None else d for d in new_shape])
+        mask_shape = [1] * len(new_shape)
+        mask_shape[axis], mask_shape[axis + 1] = len(windows), pool
+        gathered = ops.where(ops.reshape(ops.convert_to_tensor(valid), mask_shape), gathered,
+                             ops.cast(fill, gathered.dtype))
+        value = ops.max(gathered, axis=axis + 1) if pool_mode == "max" else \
+            ops.sum(gathered, axis=axis + 1)
+        first = ops.take(first, np.clip(starts, 0, size - 1), axis=axis)
+        axis_shape = [1] * len(new_shape[:-1])
+        axis_shape[axis] = len(windows)
+        axis_empty = np.reshape(lengths == 0, axis_shape)
+        axis_count = np.reshape(lengths, axis_shape)
+        empty = axis_empty if empty is None else np.logical_or(empty, axis_empty)
+        count = axis_count if count is None else count * axis_count
+    if pool_mode == "max":
+        return ops.where(ops.convert_to_tensor(empty), first, value)
+    # In float64: TensorFlow's graph optimiser turns a float32 division by a constant
+    # into an inexact multiplication (1 / 1 gave 0.99999994); a float64 quotient rounded
+    # to float32 is the correctly rounded float32 quotient Theano computed.
+    quotient = ops.cast(value, "float64") / ops.convert_to_tensor(count.astype("float64"))
+    return ops.cast(quotient, value.dtype)
 
 
 def _numeric_pool(x, pool_size, strides, padding, border_mode, dim_ordering, pool_mode):
@@ -240,17 +307,15 @@ def _numeric_pool(x, pool_size, strides, padding, border_mode, dim_ordering, poo
         x = ops.transpose(x, [0] + list(range(2, ndim)) + [1])
     in_shape = ops.shape(x)
     widths = [[0, 0]] + [[p, p] for p in padding] + [[0, 0]]
-    if pool_mode == "max":
+    if min(padding) < 0 or (pool_mode != "max" and any(padding)):
+        out = _numeric_pool_windows(x, pool_size, strides, padding, pool_mode)
+    elif pool_mode == "max":
         if any(padding):
             x = ops.pad(x, widths, constant_values=float("-inf"))
         out = ops.max_pool(x, pool_size, strides, padding="valid", data_format="channels_last")
     else:
-        out = ops.average_pool(ops.pad(x, widths) if any(padding) else x, pool_size, strides,
-                               padding="valid", data_format="channels_last")
-        if any(padding):
-            real = ops.pad(ops.ones_like(x[:1, ..., :1]), widths)
-            out = out / ops.average_pool(real, pool_size, strides, padding="valid",
-                                         data_format="channels_last")
+        out = ops.average_pool(x, pool_size, strides, padding="valid",
+                               data_format="channels_last")
     if border_mode == "same":
         index = [slice(None)] + [slice(None, (in_shape[1 + a] + s - 1) // s)
                                  for a, s in enumerate(strides)]

@@ -18,6 +18,6 @@ from legacy_keras.layers.convolutional import (  # noqa: F401
     UpSampling2D, UpSampling3D, ZeroPadding1D, ZeroPadding2D, ZeroPadding3D)
 from legacy_keras.layers.pooling import (  # noqa: F401
     AveragePooling1D, AveragePooling2D, AveragePooling3D, GlobalAveragePooling1D,
-    GlobalAveragePooling2D, GlobalMaxPooling1D, GlobalMaxPooling2D, MaxPooling1D,
-    MaxPooling2D, MaxPooling3D)
+    GlobalAveragePooling2D, GlobalAveragePooling3D, GlobalMaxPooling1D, GlobalMaxPooling2D,
+    GlobalMaxPooling3D, MaxPooling1D, MaxPooling2D, MaxPooling3D)
 from legacy_keras.layers.recurrent import GRU, LSTM, Recurrent, SimpleRNN  # noqa: F401

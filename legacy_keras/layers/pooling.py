@@ -1,5 +1,5 @@
 """``keras.layers.pooling`` (Keras 1.2.2): MaxPooling1D/2D/3D, AveragePooling1D/2D/3D,
-GlobalMaxPooling1D/2D, GlobalAveragePooling1D/2D.
+GlobalMaxPooling1D/2D/3D, GlobalAveragePooling1D/2D/3D.
 
 Pooling is Theano's ``pool_2d`` / ``pool_3d`` with ``ignore_border=True``. 'same'
 padded ``pool_size - 1`` (``pool_size - 2`` for odd sizes above 2) on both sides and
@@ -201,6 +201,37 @@ class GlobalAveragePooling2D(_GlobalPooling2D):
 
 class GlobalMaxPooling2D(_GlobalPooling2D):
     """Max over rows and columns: one value per channel."""
+
+    def call(self, x, mask=None):
+        return K.max(x, axis=self._axes())
+
+
+class _GlobalPooling3D(_GlobalPooling2D):
+    """Global pooling over (conv_dim1, conv_dim2, conv_dim3): one value per channel of a
+    5-D input ('th': (samples, channels, d1, d2, d3); 'tf': channels last)."""
+
+    def __init__(self, dim_ordering="default", **kwargs):
+        super(_GlobalPooling3D, self).__init__(dim_ordering, **kwargs)
+        self.input_spec = [InputSpec(ndim=5)]
+
+    def get_output_shape_for(self, input_shape):
+        if self.dim_ordering == "tf":
+            return (input_shape[0], input_shape[4])
+        return (input_shape[0], input_shape[1])
+
+    def _axes(self):
+        return [1, 2, 3] if self.dim_ordering == "tf" else [2, 3, 4]
+
+
+class GlobalAveragePooling3D(_GlobalPooling3D):
+    """Mean over the three spatial axes: one value per channel."""
+
+    def call(self, x, mask=None):
+        return K.mean(x, axis=self._axes())
+
+
+class GlobalMaxPooling3D(_GlobalPooling3D):
+    """Max over the three spatial axes: one value per channel."""
 
     def call(self, x, mask=None):
         return K.max(x, axis=self._axes())
