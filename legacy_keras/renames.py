@@ -142,6 +142,9 @@ class Keras1Embedding(keras.layers.Embedding):
         inputs = keras.ops.cast(inputs, "int32")
         return keras.ops.take(self.embeddings * kept, inputs, axis=0)
 
+    def compute_output_spec(self, inputs, training=False):
+        return super().compute_output_spec(inputs)
+
     def get_config(self):
         return dict(super().get_config(), dropout=self.word_dropout)
 ''',
@@ -557,8 +560,10 @@ METHOD_ARGUMENTS = {
                             "a literal 'name.h5' becomes 'name.weights.h5' (Keras 3 requires "
                             "the suffix)")],
     "load_weights": [Rename("filepath", "filepath", True,
-                            "a literal 'name.h5' becomes 'name.weights.h5'; files written by "
-                            "Keras 1 need converting (flipped kernels, per-gate LSTM weights)"),
+                            "a literal 'name.h5' that save_weights wrote becomes "
+                            "'name.weights.h5' (other .h5 files, e.g. ModelCheckpoint's, load "
+                            "as they are); files written by Keras 1 need converting (flipped "
+                            "kernels, per-gate LSTM weights)"),
                      Rename("by_name", None, False, "Keras 3 loads .weights.h5 by structure")],
 }
 

@@ -319,7 +319,10 @@ def run_native(script, record_path, state_path, with_dropout=False):
         return recorder.models.index(model)
 
     def on_built(layer):
-        _load_initial_weights(layer, len(built), states, to_keras3)
+        import tensorflow as tf
+
+        with tf.init_scope():  # a model built inside fit's traced step: assign eagerly
+            _load_initial_weights(layer, len(built), states, to_keras3)
         built.append(layer)
 
     def wrap(cls, name, after):
@@ -328,7 +331,7 @@ def run_native(script, record_path, state_path, with_dropout=False):
         def method(self, *args, **kwargs):
             if _depth.value:
                 return original(self, *args, **kwargs)
-            i = index_of(self) if self.built else None
+            i = index_of(self)
             _depth.value = 1
             try:
                 if name == "fit":
@@ -338,8 +341,6 @@ def run_native(script, record_path, state_path, with_dropout=False):
                     result = original(self, *args, **kwargs)
             finally:
                 _depth.value = 0
-            if i is None:
-                i = index_of(self)
             after(recorder, i, result)
             return result
 
@@ -385,12 +386,13 @@ def _load_initial_weights(layer, j, states, to_keras3):
     class_name, dim_ordering, count = json.loads(str(states[key]))
     weights = to_keras3(class_name, [states["w_%d_%d" % (j, k)] for k in range(count)],
                         dim_ordering)
-    expected = [tuple(w.shape) for w in layer.get_weights()]
+    expected = [tuple(v.shape) for v in layer.weights]
     if [tuple(w.shape) for w in weights] != expected:
         raise RuntimeError("layer %d: Keras 1's %s has weights of shapes %s, Keras 3's %s "
                            "(%s) %s" % (j + 1, class_name, [w.shape for w in weights],
                                         layer.__class__.__name__, layer.name, expected))
-    layer.set_weights(weights)
+    for variable, value in zip(layer.weights, weights):
+        variable.assign(value)
 
 
 def _take(data, index):

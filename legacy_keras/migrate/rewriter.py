@@ -112,6 +112,7 @@ class Keras1Rewriter(cst.CSTTransformer):
         self.helpers = []  # names of renames.HELPERS the migrated script needs, in order
         self.channels_last_models = {}  # Sequential (code) -> rank of its Permuted region
         self.replaced_names = set()  # imported names whose calls now use a helper
+        self.saved_weight_paths = set()  # literal paths passed to save_weights
         self.model_names = set()
         self.layer_names = set()
         self.weight_receivers = set()
@@ -976,6 +977,10 @@ class Keras1Rewriter(cst.CSTTransformer):
             return updated
         string = updated.args[0].value
         path = string.evaluated_value
+        if method == "save_weights":
+            self.saved_weight_paths.add(path)
+        elif path not in self.saved_weight_paths:
+            return updated  # written by ModelCheckpoint / Keras 1: Keras 3 reads .h5 files
         for suffix in (".h5", ".hdf5"):
             if path.endswith(suffix) and not path.endswith(".weights.h5"):
                 new = path[:-len(suffix)] + ".weights.h5"
