@@ -88,9 +88,14 @@ def _numeric_conv(x, kernel, strides, border_mode, dim_ordering, dilation):
     in_shape = ops.shape(x)
     if any(pads):
         x = ops.pad(x, [[0, 0]] + [[p, p] for p in pads] + [[0, 0]])
-    out = ops.conv(x, kernel, strides=tuple(strides), padding="valid",
+    dilated = max(dilation) > 1
+    # TensorFlow refuses strides with dilation: a stride-1 dilated convolution, then every
+    # stride-th output (the same windows Theano's strided dilated convolution took).
+    out = ops.conv(x, kernel, strides=1 if dilated else tuple(strides), padding="valid",
                    data_format="channels_last",
-                   dilation_rate=tuple(dilation) if max(dilation) > 1 else 1)
+                   dilation_rate=tuple(dilation) if dilated else 1)
+    if dilated and max(strides) > 1:
+        out = out[(slice(None),) + tuple(slice(None, None, s) for s in strides)]
     if border_mode == "same" and any(k % 2 == 0 for k in spatial):
         index = [slice(None)]
         for axis, k in enumerate(spatial):
@@ -183,6 +188,29 @@ def separable_conv2d(x, depthwise_kernel, pointwise_kernel, strides=(1, 1),
     raise NotImplementedError
 
 
+def _symbolic_deconv2d(x, kernel, output_shape, strides, border_mode, dim_ordering,
+                       filter_shape):
+    """Keras 1.2.2's graph: ``AbstractConv2d_gradInputs(kernel.dimshuffle(1, 0, 2, 3), x,
+    output_shape[2:])`` (channels first), cropped like a 'same' conv2d for even kernels."""
+    if dim_ordering == "tf":
+        output_shape = (output_shape[0], output_shape[3], output_shape[1], output_shape[2])
+        x = _to_channels_first(x, 4)
+        kernel = kernel.dimshuffle(3, 2, 0, 1)
+    kernel = kernel.dimshuffle(1, 0, 2, 3)
+    kernel_shape = _channels_first_shape(_static_shape(kernel), "th", kernel=True)
+    filter_shape = _channels_first_shape(filter_shape, dim_ordering, kernel=True)
+    op = nnet_conv.AbstractConvGradInputs(2, imshp=output_shape, kshp=filter_shape,
+                                          border_mode=_theano_border_mode(border_mode),
+                                          subsample=tuple(strides))
+    spatial = T.constant(np.asarray(output_shape[2:], dtype="int64"))
+    conv_out = op(kernel, x, spatial)
+    if border_mode == "same":
+        conv_out = _symbolic_crop_same(conv_out, x, kernel_shape[2:], strides)
+    if dim_ordering == "tf":
+        conv_out = _to_channels_last(conv_out, 4)
+    return conv_out
+
+
 def deconv2d(x, kernel, output_shape, strides=(1, 1), border_mode="valid",
              dim_ordering="default", image_shape=None, filter_shape=None):
     """Transposed 2D convolution (Theano's gradient of conv2d w.r.t. its input), with
@@ -191,9 +219,8 @@ def deconv2d(x, kernel, output_shape, strides=(1, 1), border_mode="valid",
     input, then cropped to ``output_shape``."""
     dim_ordering = _ordering(dim_ordering)
     if not is_numeric(x, kernel):
-        raise NotImplementedError(
-            "The symbolic graph of K.deconv2d (Theano's AbstractConv2d_gradInputs) is not "
-            "supported by legacy_keras yet; see migration_guide.md.")
+        return _symbolic_deconv2d(x, kernel, output_shape, strides, border_mode,
+                                  dim_ordering, filter_shape)
     x, kernel = unwrap(x), unwrap(kernel)
     if dim_ordering == "th":
         x = ops.transpose(x, (0, 2, 3, 1))
@@ -257,8 +284,6 @@ def _numeric_pool_windows(x, pool_size, strides, padding, pool_mode):
     'avg' sums the real inputs of a window and divides by their count; an empty window
     (a negative padding) gives, in 'max', the input at the window's start on every axis
     and, in 'avg', 0 / 0."""
-    import numpy as np
-
     value = x
     first = x
     empty = None

@@ -388,8 +388,7 @@ class Convolution3D(_WeightedConv):
 
     def call(self, x, mask=None):
         output = K.conv3d(x, self.W, strides=self.subsample, border_mode=self.border_mode,
-                          dim_ordering=self.dim_ordering, volume_shape=self.input_spec[0].shape,
-                          filter_shape=self.W_shape)
+                          dim_ordering=self.dim_ordering, filter_shape=self.W_shape)
         output = self._add_bias(output, 5, 1 if self.dim_ordering == "th" else 4)
         return self.activation(output)
 

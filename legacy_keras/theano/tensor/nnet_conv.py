@@ -190,3 +190,57 @@ def conv3d(input, filters, input_shape=None, filter_shape=None, border_mode="val
                       subsample=subsample, filter_flip=filter_flip,
                       filter_dilation=filter_dilation)
     return op(input, filters)
+
+
+def _numpy_conv_grad_inputs(kernel, topgrad, image_spatial, border_mode, subsample,
+                            dilation, flip):
+    """The gradient of :func:`_numpy_conv` w.r.t. its image of spatial size
+    ``image_spatial``: kernel (f, c, *k), topgrad (b, f, *out), result (b, c, *image)."""
+    convdim = topgrad.ndim - 2
+    kshape = kernel.shape[2:]
+    if flip:
+        kernel = kernel[(slice(None), slice(None)) + (slice(None, None, -1),) * convdim]
+    pads = theano_padding(border_mode, kshape, dilation)
+    padded = [int(image_spatial[a]) + 2 * pads[a] for a in range(convdim)]
+    out = np.zeros((topgrad.shape[0], kernel.shape[1]) + tuple(padded),
+                   dtype=np.result_type(topgrad.dtype, kernel.dtype))
+    out_shape = topgrad.shape[2:]
+    for offsets in itertools.product(*[range(k) for k in kshape]):
+        index = tuple(slice(offsets[a] * dilation[a],
+                            offsets[a] * dilation[a] + (out_shape[a] - 1) * subsample[a] + 1,
+                            subsample[a]) for a in range(convdim))
+        weights = kernel[(slice(None), slice(None)) + offsets]
+        out[(slice(None), slice(None)) + index] += np.einsum("bf...,fc->bc...", topgrad, weights)
+    inner = tuple(slice(p, p + int(image_spatial[a])) for a, p in enumerate(pads))
+    return out[(slice(None), slice(None)) + inner]
+
+
+class AbstractConvGradInputs(AbstractConv):
+    """Theano 1.0's ``AbstractConv2d_gradInputs(kern, topgrad, shape)``: the input of a
+    convolution by ``kern`` that ``topgrad`` is the gradient of (Keras 1's deconv2d)."""
+
+    def theano_str(self):
+        return super(AbstractConvGradInputs, self).theano_str().replace(
+            "AbstractConv%dd{" % self.convdim, "AbstractConv%dd_gradInputs{" % self.convdim, 1)
+
+    def make_node(self, kernel, topgrad, shape):
+        kernel = _pt.as_tensor_variable(kernel)
+        topgrad = _pt.as_tensor_variable(topgrad)
+        shape = _pt.as_tensor_variable(shape)
+        ndim = self.convdim + 2
+        if kernel.ndim != ndim or topgrad.ndim != ndim:
+            raise TypeError("kern and topgrad must be %dD tensors" % ndim)
+        dtype = pytensor.scalar.upcast(kernel.dtype, topgrad.dtype)
+        out = _pt.TensorType(dtype, shape=(None,) * ndim)()
+        return Apply(self, [kernel, topgrad, shape], [out])
+
+    def perform(self, node, inputs, output_storage):
+        kernel, topgrad, shape = inputs
+        out = _numpy_conv_grad_inputs(kernel, topgrad, shape, self.border_mode, self.subsample,
+                                      self.filter_dilation, self.filter_flip)
+        output_storage[0][0] = np.asarray(out, dtype=node.outputs[0].dtype)
+
+    def pullback(self, inputs, outputs, output_grads):
+        raise NotImplementedError(
+            "Gradients through AbstractConv2d_gradInputs (Deconvolution2D's symbolic graph) "
+            "are not supported by legacy_keras; see migration_guide.md.")
