@@ -199,6 +199,8 @@ def _symbolic_deconv2d(x, kernel, output_shape, strides, border_mode, dim_orderi
     kernel = kernel.dimshuffle(1, 0, 2, 3)
     kernel_shape = _channels_first_shape(_static_shape(kernel), "th", kernel=True)
     filter_shape = _channels_first_shape(filter_shape, dim_ordering, kernel=True)
+    if filter_shape:
+        filter_shape = tuple(filter_shape[i] for i in (1, 0, 2, 3))
     op = nnet_conv.AbstractConvGradInputs(2, imshp=output_shape, kshp=filter_shape,
                                           border_mode=_theano_border_mode(border_mode),
                                           subsample=tuple(strides))
@@ -214,8 +216,8 @@ def _symbolic_deconv2d(x, kernel, output_shape, strides, border_mode, dim_orderi
 def deconv2d(x, kernel, output_shape, strides=(1, 1), border_mode="valid",
              dim_ordering="default", image_shape=None, filter_shape=None):
     """Transposed 2D convolution (Theano's gradient of conv2d w.r.t. its input), with
-    Keras 1's kernel layout ('th': (nb_filter, stack, rows, cols), stack being the
-    *output* channels). Computed as a 'full'-style correlation on the stride-dilated
+    Keras 1's Convolution2D kernel layout ('th': (nb_filter, stack, rows, cols), nb_filter
+    being the *output* channels). Computed as a 'full'-style correlation on the stride-dilated
     input, then cropped to ``output_shape``."""
     dim_ordering = _ordering(dim_ordering)
     if not is_numeric(x, kernel):
@@ -226,8 +228,7 @@ def deconv2d(x, kernel, output_shape, strides=(1, 1), border_mode="valid",
         x = ops.transpose(x, (0, 2, 3, 1))
         kernel = ops.transpose(kernel, (2, 3, 1, 0))  # (rows, cols, stack, nb_filter)
     # gradient of a flipped convolution = correlation of the dilated input with the
-    # kernel itself, channels swapped.
-    kernel = ops.transpose(kernel, (0, 1, 3, 2))
+    # kernel itself, from the stack (input) channels to the nb_filter ones.
     rows, cols = int(kernel.shape[0]), int(kernel.shape[1])
     out_rows, out_cols = output_shape[2:] if dim_ordering == "th" else output_shape[1:3]
     batch = ops.shape(x)[0]

@@ -297,8 +297,8 @@ class SeparableConvolution2D(Layer):
 class Deconvolution2D(Convolution2D):
     """Transposed convolution (Keras 1.2.2): ``Deconvolution2D(nb_filter, nb_row, nb_col,
     output_shape, ...)``; ``output_shape`` includes the batch size. The kernel has the
-    Convolution2D layout with stack and nb_filter swapped ('th': (stack, nb_filter,
-    rows, cols)) as in Keras 1.2.2.
+    Convolution2D layout ('th': (nb_filter, stack, rows, cols)) as in Keras 1.2.2, whose
+    backend swapped the first two axes for Theano's AbstractConv2d_gradInputs.
     """
 
     def __init__(self, nb_filter, nb_row, nb_col, output_shape, init="glorot_uniform",
@@ -315,13 +315,6 @@ class Deconvolution2D(Convolution2D):
             W_regularizer=W_regularizer, b_regularizer=b_regularizer,
             activity_regularizer=activity_regularizer, W_constraint=W_constraint,
             b_constraint=b_constraint, bias=bias, **kwargs)
-
-    def build(self, input_shape):
-        if self.dim_ordering == "th":
-            shape = (input_shape[1], self.nb_filter, self.nb_row, self.nb_col)
-        else:
-            shape = (self.nb_row, self.nb_col, self.nb_filter, input_shape[3])
-        self._add_kernel_and_bias(shape, self.dim_ordering)
 
     def get_output_shape_for(self, input_shape):
         if self.dim_ordering == "th":
