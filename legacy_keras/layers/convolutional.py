@@ -613,10 +613,15 @@ class _CroppingND(Layer):
 
     def __init__(self, cropping, dim_ordering="default", **kwargs):
         super(_CroppingND, self).__init__(**kwargs)
-        self.dim_ordering = _dim_ordering(dim_ordering)
-        self.cropping = tuple(tuple(c) for c in cropping)
-        if len(self.cropping) != self._ndim:
+        cropping = tuple(cropping)
+        if len(cropping) != self._ndim:
             raise ValueError("`cropping` must be a tuple length of %d." % self._ndim)
+        for index, pair in enumerate(cropping):
+            # len() of an int raises Keras 1.2.2's TypeError for a flat tuple
+            if len(pair) != 2:
+                raise ValueError("`cropping[%d]` must be a tuple length of 2." % index)
+        self.cropping = tuple(tuple(c) for c in cropping)
+        self.dim_ordering = _dim_ordering(dim_ordering)
         self.input_spec = [InputSpec(ndim=self._ndim + 2)]
 
     def build(self, input_shape):
