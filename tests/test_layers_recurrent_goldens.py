@@ -1,4 +1,5 @@
-"""Issue 4 goldens: Keras 1 recurrent layers (SimpleRNN, GRU, LSTM; masks, stateful),
+"""Issue 4 goldens: Keras 1 recurrent layers (SimpleRNN, GRU, LSTM; masks, stateful;
+Bidirectional around them),
 run under real Keras 1.2.2 / Theano 1.0.5. Every recorded number, shape, weight name /
 order and config must match.
 
@@ -10,7 +11,7 @@ import pytest
 
 import harness
 
-CASES = ["l2_recurrent", "l2_recurrent_masking_stateful"]
+CASES = ["l2_recurrent", "l2_recurrent_masking_stateful", "l2_bidirectional"]
 
 
 @pytest.mark.parametrize("case", CASES)

@@ -10,7 +10,7 @@ from legacy_keras.layers.advanced_activations import (  # noqa: F401
 from legacy_keras.layers.embeddings import Embedding  # noqa: F401
 from legacy_keras.layers.noise import GaussianDropout, GaussianNoise  # noqa: F401
 from legacy_keras.layers.normalization import BatchNormalization  # noqa: F401
-from legacy_keras.layers.wrappers import TimeDistributed, Wrapper  # noqa: F401
+from legacy_keras.layers.wrappers import Bidirectional, TimeDistributed, Wrapper  # noqa: F401
 from legacy_keras.layers.convolutional import (  # noqa: F401
     AtrousConv1D, AtrousConv2D, AtrousConvolution1D, AtrousConvolution2D, Conv1D, Conv2D,
     Conv3D, Convolution1D, Convolution2D, Convolution3D, Cropping1D, Cropping2D, Cropping3D,

@@ -120,3 +120,127 @@ class TimeDistributed(Wrapper):
         if regularizer is not None and not K.is_numeric(y):
             self.add_loss(regularizer(y), inputs)
         return y
+
+
+class Bidirectional(Wrapper):
+    """Runs a recurrent layer forwards and a copy of it backwards and merges the two.
+
+    As in Keras 1.2.2: the forward layer is a shallow copy of ``layer`` named
+    ``forward_<name>``, the backward one is rebuilt from its config with ``go_backwards``
+    flipped and named ``backward_<name>``; their outputs are merged by ``merge_mode``
+    ('concat', 'sum', 'mul', 'ave', or None for a list of both), the backward sequence
+    reversed back in time when ``return_sequences``; ``get_weights()`` lists the forward
+    weights, then the backward ones.
+    """
+
+    MERGE_MODES = ("sum", "mul", "ave", "concat", None)
+
+    def __init__(self, layer, merge_mode="concat", weights=None, **kwargs):
+        import copy
+
+        if merge_mode not in self.MERGE_MODES:
+            raise ValueError("Invalid merge mode. Merge mode should be one of "
+                             "{\"sum\", \"mul\", \"ave\", \"concat\", None}")
+        self.forward_layer = copy.copy(layer)
+        config = layer.get_config()
+        config["go_backwards"] = not config["go_backwards"]
+        self.backward_layer = layer.__class__.from_config(config)
+        self.forward_layer.name = "forward_" + self.forward_layer.name
+        self.backward_layer.name = "backward_" + self.backward_layer.name
+        self.merge_mode = merge_mode
+        if weights:
+            half = len(weights) // 2
+            self.forward_layer.initial_weights = weights[:half]
+            self.backward_layer.initial_weights = weights[half:]
+        self.stateful = layer.stateful
+        self.return_sequences = layer.return_sequences
+        self.supports_masking = True
+        super(Bidirectional, self).__init__(layer, **kwargs)
+
+    def build(self, input_shape):
+        self.forward_layer.build(input_shape)
+        self.backward_layer.build(input_shape)
+        self.built = True
+
+    @property
+    def trainable_weights(self):
+        return self.forward_layer.trainable_weights + self.backward_layer.trainable_weights
+
+    @property
+    def non_trainable_weights(self):
+        return (self.forward_layer.non_trainable_weights +
+                self.backward_layer.non_trainable_weights)
+
+    @property
+    def updates(self):
+        return (getattr(self.forward_layer, "updates", []) +
+                getattr(self.backward_layer, "updates", []))
+
+    @updates.setter
+    def updates(self, value):
+        pass
+
+    @property
+    def losses(self):
+        return self.forward_layer.losses + self.backward_layer.losses
+
+    @losses.setter
+    def losses(self, value):
+        pass
+
+    @property
+    def constraints(self):
+        constraints = dict(self.forward_layer.constraints)
+        constraints.update(self.backward_layer.constraints)
+        return constraints
+
+    @constraints.setter
+    def constraints(self, value):
+        pass
+
+    def get_weights(self):
+        return self.forward_layer.get_weights() + self.backward_layer.get_weights()
+
+    def set_weights(self, weights):
+        half = len(weights) // 2
+        self.forward_layer.set_weights(weights[:half])
+        self.backward_layer.set_weights(weights[half:])
+
+    def get_output_shape_for(self, input_shape):
+        shape = self.forward_layer.get_output_shape_for(input_shape)
+        if self.merge_mode == "concat":
+            shape = list(shape)
+            shape[-1] *= 2
+            return tuple(shape)
+        if self.merge_mode is None:
+            return [shape, shape]
+        return shape
+
+    def call(self, inputs, mask=None):
+        y = self.forward_layer.call(inputs, mask)
+        y_rev = self.backward_layer.call(inputs, mask)
+        if self.return_sequences:
+            y_rev = K.reverse(y_rev, 1)
+        if self.merge_mode == "concat":
+            return K.concatenate([y, y_rev])
+        if self.merge_mode == "sum":
+            return y + y_rev
+        if self.merge_mode == "ave":
+            return (y + y_rev) / 2
+        if self.merge_mode == "mul":
+            return y * y_rev
+        return [y, y_rev]
+
+    def compute_mask(self, input, mask):
+        if not self.return_sequences:
+            return None
+        return [mask, mask] if not self.merge_mode else mask
+
+    def reset_states(self):
+        self.forward_layer.reset_states()
+        self.backward_layer.reset_states()
+
+    def get_config(self):
+        config = {"merge_mode": self.merge_mode}
+        base_config = super(Bidirectional, self).get_config()
+        return dict(list(base_config.items()) + list(config.items()))
