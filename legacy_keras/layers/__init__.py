@@ -21,3 +21,4 @@ from legacy_keras.layers.pooling import (  # noqa: F401
     GlobalAveragePooling2D, GlobalAveragePooling3D, GlobalMaxPooling1D, GlobalMaxPooling2D,
     GlobalMaxPooling3D, MaxPooling1D, MaxPooling2D, MaxPooling3D)
 from legacy_keras.layers.recurrent import GRU, LSTM, Recurrent, SimpleRNN  # noqa: F401
+from legacy_keras.layers.local import LocallyConnected1D, LocallyConnected2D  # noqa: F401

@@ -12,6 +12,8 @@ from pytensor.tensor.basic import MakeVector
 from pytensor.tensor.blas import BatchedDot
 from pytensor.tensor.elemwise import DimShuffle
 
+from legacy_keras.theano.tensor.rebroadcast import patternbroadcast
+
 
 def _dimshuffle(x, pattern):
     """A DimShuffle node even for the identity pattern (Theano always made one; PyTensor's
@@ -60,7 +62,11 @@ def _tensordot_integer_axes(a, b, axes, dot, batched):
         b_shape.insert(0, b.shape[0])
     out = dot(_pt.reshape(a, _shape_vector(a_shape), ndim=len(a_shape)),
               _pt.reshape(b, _shape_vector(b_shape), ndim=len(b_shape)))
-    return _pt.reshape(out, outshape, ndim=outndim)
+    out = _pt.reshape(out, outshape, ndim=outndim)
+    # Theano restored the broadcastable pattern the reshapes lost (``Rebroadcast{1}``
+    # after a dot of a (1, n, k) tensor, as in Keras 1's LocallyConnected2D 'th').
+    outbcast = a.type.broadcastable[:a.ndim - axes] + b.type.broadcastable[batch_axes + axes:]
+    return patternbroadcast(out, outbcast)
 
 
 def tensordot_as_dot(a, b, axes, dot, batched):
