@@ -22,3 +22,4 @@ from legacy_keras.layers.pooling import (  # noqa: F401
     GlobalMaxPooling3D, MaxPooling1D, MaxPooling2D, MaxPooling3D)
 from legacy_keras.layers.recurrent import GRU, LSTM, Recurrent, SimpleRNN  # noqa: F401
 from legacy_keras.layers.local import LocallyConnected1D, LocallyConnected2D  # noqa: F401
+from legacy_keras.layers.convolutional_recurrent import ConvLSTM2D, ConvRecurrent2D  # noqa: F401,E501
