@@ -195,6 +195,15 @@ _RECURRENT = [
     Rename(("input_length", "input_dim"), "input_shape", True,
            "input_shape=(input_length, input_dim)"),
 ]
+#: Keras 1.2.2's ConvLSTM2D passed its regularizers to the deprecated ``set_param``, which
+#: did nothing: dropping them keeps the training Keras 1 did.
+_INERT_CONVLSTM_REGULARIZERS = {
+    name: Rename(name, None, True,
+                 "dropped: Keras 1.2.2's ConvLSTM2D ignored it (a deprecation warning only); "
+                 "pass %s= to regularize in Keras 3" % keras3)
+    for name, keras3 in (("W_regularizer", "kernel_regularizer"),
+                         ("U_regularizer", "recurrent_regularizer"),
+                         ("b_regularizer", "bias_regularizer"))}
 _POOL_1D = [Rename("pool_length", "pool_size", True, ""),
             Rename("stride", "strides", True, ""), _PADDING]
 _POOL = [_PADDING, _DATA_FORMAT]
@@ -283,22 +292,31 @@ LAYERS = {
     "GlobalAveragePooling2D": ("GlobalAveragePooling2D", [_DATA_FORMAT]),
     "GlobalMaxPooling3D": ("GlobalMaxPooling3D", [_DATA_FORMAT]),
     "GlobalAveragePooling3D": ("GlobalAveragePooling3D", [_DATA_FORMAT]),
-    "LocallyConnected1D": (None, [Rename("LocallyConnected1D", None, False,
-                                         "removed in Keras 3: write a custom layer")]),
-    "LocallyConnected2D": (None, [Rename("LocallyConnected2D", None, False,
-                                         "removed in Keras 3: write a custom layer")]),
+    "LocallyConnected1D": (None, [Rename(
+        "LocallyConnected1D", None, False,
+        "removed in Keras 3: write a custom layer (Keras 1's W is (output steps, "
+        "filter_length * input_dim, nb_filter), b (output steps, nb_filter))")]),
+    "LocallyConnected2D": (None, [Rename(
+        "LocallyConnected2D", None, False,
+        "removed in Keras 3: write a custom layer (Keras 1's W is (output rows * output "
+        "cols, nb_row * nb_col * channels, nb_filter), a patch flattened in the input's "
+        "order; b (output rows, output cols, nb_filter))")]),
     "SimpleRNN": ("SimpleRNN", [r for r in _RECURRENT if r.keras1 != "inner_activation"]),
     "GRU": ("GRU", _RECURRENT),
     "LSTM": ("LSTM", _RECURRENT + [Rename(
         "forget_bias_init", "unit_forget_bias", True,
         "'one' -> True, 'zero' -> False; other initializers: manual")]),
     "ConvLSTM2D": ("ConvLSTM2D", [
-        Rename(("nb_row", "nb_col"), "kernel_size", True, "kernel_size=(nb_row, nb_col)"),
+        Rename(("nb_row", "nb_col"), "kernel_size", True,
+               "kernel_size=(nb_row, nb_col); " + _CONV_NOTE + "; Keras 1's 12 per-gate "
+               "arrays (W_i, U_i, b_i, W_c, ...) become kernel, recurrent_kernel and bias "
+               "with the gates stacked i, f, c, o"),
         Rename("nb_filter", "filters", True, ""), _PADDING,
         Rename("subsample", "strides", True, ""), _DATA_FORMAT,
         Rename("forget_bias_init", "unit_forget_bias", True, "'one' -> True, 'zero' -> False")]
-        + [r for r in _RECURRENT if r.keras1 not in ("output_dim", "consume_less")
-           and not isinstance(r.keras1, tuple)]),
+        + [_INERT_CONVLSTM_REGULARIZERS.get(r.keras1, r) for r in _RECURRENT
+           if r.keras1 not in ("output_dim", "consume_less") and
+           not isinstance(r.keras1, tuple)]),
     "Embedding": ("Embedding", [
         Rename("init", "embeddings_initializer", True, ""),
         Rename("W_regularizer", "embeddings_regularizer", True, ""),

@@ -49,10 +49,6 @@ DELIBERATE_SECTIONS = {
         "== K.argmax(x)",
     ],
     "b_theano_facade": [
-        # PyTensor's Scan op, its SetSubtensor and its missing Rebroadcast nodes; the
-        # "Inner graphs of the scan ops" section is not printed.
-        "== debugprint(scan cumulative sum)",
-        "== debugprint(scan power, result[-1])",
         # PyTensor's pprint (constants as bare numbers, its own op names).
         "== pprint(gy)",
         "== pprint(fgy.maker.fgraph.outputs[0])",
@@ -60,8 +56,8 @@ DELIBERATE_SECTIONS = {
         "== pprint(a + b * 2)",
         "== pprint(T.exp(a) / (1 + T.exp(a)))",
         "== pprint(T.dot(X, y).sum())",
-        # PyTensor's SetSubtensor op and its shape graph for repeat.
-        "== debugprint(T.set_subtensor(X[1:, :2], 0.))",
+        # PyTensor's shape graph for repeat (one Shape node where Theano read x.shape
+        # for each entry).
         "== debugprint(T.repeat(X, 2, axis=0))",
         # Theano named the elementwise nodes T.grad built without ',no_inplace'.
         "== debugprint(T.grad(T.sum(T.tanh(X)), X))",

@@ -573,7 +573,22 @@ def arange(start, stop=None, step=1, dtype="int32"):
 
 
 def tile(x, n):
-    return ops.tile(unwrap(x), n) if is_numeric(x) else T.tile(x, n)
+    """``x`` repeated ``n[i]`` times along axis i (``n`` an int or a list)."""
+    return ops.tile(unwrap(x), n) if is_numeric(x) else _theano_tile(x, n)
+
+
+def _theano_tile(x, reps):
+    """Theano 1.0.5's ``T.tile`` graph: ``Alloc(x, *reps, *x.shape)``, a DimShuffle
+    interleaving repeat and original axes, then a Reshape to ``shape * reps`` (PyTensor's
+    tile builds a different graph for the same numbers)."""
+    reps = [reps] if isinstance(reps, int) else list(reps)
+    ndim = builtins.max(len(reps), x.ndim)
+    reps = [1] * (ndim - len(reps)) + reps
+    shape = [1] * (ndim - x.ndim) + [x.shape[i] for i in range(x.ndim)]
+    tiled = T.alloc(x, *(reps + shape))
+    interleaved = [axis for pair in zip(range(ndim), range(ndim, 2 * ndim)) for axis in pair]
+    tiled = tiled.dimshuffle(interleaved)
+    return T.reshape(tiled, [size * reps[i] for i, size in enumerate(shape)])
 
 
 def stack(x):

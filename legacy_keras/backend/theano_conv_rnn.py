@@ -24,6 +24,7 @@ from legacy_keras._k3 import keras, ops
 from legacy_keras.backend import theano_backend as _tb
 from legacy_keras.backend.common import floatx, image_dim_ordering
 import legacy_keras.theano.tensor.nnet_conv as nnet_conv
+from legacy_keras.theano.scan_module import theano_built_scan
 import legacy_keras.theano.tensor.signal_pool as signal_pool
 
 is_numeric = _tb.is_numeric
@@ -483,35 +484,12 @@ def _numeric_rnn(step_function, inputs, initial_states, go_backwards, mask, cons
 
 def _symbolic_rnn(step_function, inputs, initial_states, go_backwards, mask, constants,
                   unroll, input_length):
-    import pytensor
-
+    """Keras 1.2.2's Theano ``rnn``: the graph Theano printed (a ``scan``, or the
+    unrolled steps), outputs squeezed (an identity ``DimShuffle``) then transposed."""
     ndim = inputs.ndim
     axes = [1, 0] + list(range(2, ndim))
     inputs = inputs.dimshuffle(axes)
     constants = list(constants or [])
-    flat_constants = []
-    structure = []
-    for c in constants:
-        if isinstance(c, (list, tuple)):
-            structure.append(len(c))
-            flat_constants.extend(c)
-        else:
-            structure.append(None)
-            flat_constants.append(c)
-    flat_constants = [T.as_tensor_variable(c) for c in flat_constants]
-
-    def rebuild(flat):
-        result, position = [], 0
-        for size in structure:
-            if size is None:
-                result.append(flat[position])
-                position += 1
-            else:
-                result.append(list(flat[position:position + size]))
-                position += size
-        return result
-
-    n_states = len(initial_states)
     if mask is not None:
         if mask.ndim == ndim - 1:
             mask = mask.dimshuffle(list(range(mask.ndim)) + ["x"])
@@ -520,57 +498,84 @@ def _symbolic_rnn(step_function, inputs, initial_states, go_backwards, mask, con
         if input_length is None:
             raise ValueError("When specifying `unroll=True`, an `input_length` must be "
                              "provided to `rnn`.")
-        indices = list(range(input_length))
-        if go_backwards:
-            indices = indices[::-1]
-        states = list(initial_states)
-        outputs, all_states = [], []
-        for i in indices:
-            output, new_states = step_function(inputs[i], states + rebuild(flat_constants))
-            if mask is not None:
-                prev = outputs[-1] if outputs else T.zeros_like(output)
-                output = T.switch(mask[i], output, prev)
-                new_states = [T.switch(mask[i], n, s) for s, n in zip(states, new_states)]
-            states = list(new_states)
-            outputs.append(output)
-            all_states.append(states)
-        outputs = T.stack(outputs)
-        states_seq = [T.stack([s[i] for s in all_states]) for i in range(n_states)]
+        outputs, states_seq = _unrolled_steps(step_function, inputs, initial_states,
+                                              go_backwards, mask, constants, input_length)
     else:
-        def _step(*args):
-            if mask is not None:
-                x_t, m_t, output_tm1 = args[0], args[1], args[2]
-                states = list(args[3:3 + n_states])
-                consts = list(args[3 + n_states:])
-            else:
-                x_t = args[0]
-                states = list(args[1:1 + n_states])
-                consts = list(args[1 + n_states:])
-            output, new_states = step_function(x_t, states + rebuild(consts))
-            if mask is not None:
-                output = T.switch(m_t, output, output_tm1)
-                new_states = [T.switch(m_t, n, s) for s, n in zip(states, new_states)]
-            return [output] + list(new_states)
-
-        if mask is not None:
-            initial_output = step_function(inputs[0], list(initial_states) +
-                                           rebuild(flat_constants))[0] * 0
-            sequences = [inputs, mask]
-            outputs_info = [initial_output] + list(initial_states)
-        else:
-            sequences = [inputs]
-            outputs_info = [None] + list(initial_states)
-        results = pytensor.scan(_step, sequences=sequences, outputs_info=outputs_info,
-                                non_sequences=flat_constants, go_backwards=go_backwards,
-                                return_updates=False)
-        if isinstance(results, (list, tuple)):
-            outputs, states_seq = results[0], list(results[1:])
-        else:
-            outputs, states_seq = results, []
+        outputs, states_seq = _scanned_steps(step_function, inputs, initial_states,
+                                             go_backwards, mask, constants)
+    outputs = _theano_squeeze(outputs)
     last_output = outputs[-1]
     outputs = outputs.dimshuffle([1, 0] + list(range(2, outputs.ndim)))
-    states = [s[-1] for s in states_seq]
+    states = [_theano_squeeze(s[-1]) for s in states_seq]
     return last_output, outputs, states
+
+
+def _theano_squeeze(x):
+    """``T.squeeze``: Theano 1.0 always built a DimShuffle keeping the axes that are not
+    broadcastable; recurrent outputs never have broadcastable axes in Theano (they come
+    from shared weights), so here every axis is kept (PyTensor's static shapes could
+    otherwise mark an axis of length 1 broadcastable and drop it)."""
+    from pytensor.tensor.elemwise import DimShuffle
+
+    return DimShuffle(input_ndim=x.ndim, new_order=tuple(range(x.ndim)))(x)
+
+
+def _unrolled_steps(step_function, inputs, initial_states, go_backwards, mask, constants,
+                    input_length):
+    indices = list(range(input_length))
+    if go_backwards:
+        indices = indices[::-1]
+    states = list(initial_states)
+    outputs, all_states = [], []
+    for i in indices:
+        output, new_states = step_function(inputs[i], states + constants)
+        if mask is not None:
+            prev = outputs[-1] if outputs else T.zeros_like(output)
+            output = T.switch(mask[i], output, prev)
+            new_states = [T.switch(mask[i], n, s) for s, n in zip(states, new_states)]
+        states = list(new_states)
+        outputs.append(output)
+        all_states.append(states)
+    states_seq = [T.stack([s[i] for s in all_states]) for i in range(len(states))]
+    return T.stack(outputs), states_seq
+
+
+def _scanned_steps(step_function, inputs, initial_states, go_backwards, mask, constants):
+    """The Theano ``scan`` of Keras 1.2.2's rnn. Theano's scan turned each constant into
+    one tensor (a list of dropout masks into one stacked tensor, a list of 1.0s into a
+    constant vector), so the step function indexes them (``B_U[0]`` is a Subtensor)."""
+    import pytensor
+
+    n_states = len(initial_states)
+    scan_constants = [T.as_tensor_variable(c) for c in constants]
+
+    def _step(*args):
+        if mask is not None:
+            x_t, m_t, output_tm1 = args[0], args[1], args[2]
+            rest = list(args[3:])
+        else:
+            x_t, rest = args[0], list(args[1:])
+        states, consts = rest[:n_states], rest[n_states:]
+        output, new_states = step_function(x_t, states + consts)
+        if mask is not None:
+            output = T.switch(m_t, output, output_tm1)
+            new_states = [T.switch(m_t, n, s) for s, n in zip(states, new_states)]
+        return [output] + list(new_states)
+
+    if mask is not None:
+        initial_output = step_function(inputs[0], list(initial_states) + constants)[0] * 0
+        sequences = [inputs, mask]
+        outputs_info = [initial_output] + list(initial_states)
+    else:
+        sequences = [inputs]
+        outputs_info = [None] + list(initial_states)
+    results = pytensor.scan(_step, sequences=sequences, outputs_info=outputs_info,
+                            non_sequences=scan_constants, go_backwards=go_backwards,
+                            return_updates=False)
+    if not isinstance(results, (list, tuple)):
+        return theano_built_scan([results])[0][0], []
+    results = theano_built_scan(list(results))[0]
+    return results[0], results[1:]
 
 
 def rnn(step_function, inputs, initial_states, go_backwards=False, mask=None,

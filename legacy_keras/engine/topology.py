@@ -102,8 +102,7 @@ class Node(object):
         output_tensors = to_list(outbound_layer.call(x, mask=mask))
         output_masks = to_list(outbound_layer.compute_mask(x, mask))
         output_shapes = to_list(outbound_layer.get_output_shape_for(shape))
-        if len(output_masks) != len(output_tensors):
-            output_masks = output_masks * len(output_tensors)
+        _check_call_results(outbound_layer, output_tensors, output_masks, output_shapes)
         uses_learning_phase = any(getattr(t, "_uses_learning_phase", False)
                                   for t in input_tensors)
         node = cls(outbound_layer, inbound_layers, node_indices, tensor_indices,
@@ -116,6 +115,22 @@ class Node(object):
                                            or uses_learning_phase)
             tensor._keras_history = (outbound_layer, node_index, i)
         return node
+
+
+def _check_call_results(layer, output_tensors, output_masks, output_shapes):
+    """Keras 1.2.2's checks of a layer call: a tensor came back, and one shape and one
+    mask per output tensor."""
+    if not output_tensors or output_tensors[0] is None:
+        raise TypeError('The `call` method of layer "%s" should return a tensor. Found: %s'
+                        % (layer.name, output_tensors[0] if output_tensors else None))
+    if len(output_tensors) != len(output_shapes):
+        raise ValueError('The `get_output_shape_for` method of layer "%s"" should return '
+                         'one shape tuple per output tensor of the layer. Found: %s'
+                         % (layer.name, output_shapes))
+    if len(output_tensors) != len(output_masks):
+        raise ValueError('The `compute_mask` method of layer "%s" should return one mask '
+                         'tensor per output tensor of the layer. Found: %s'
+                         % (layer.name, output_masks))
 
 
 class Layer(object):

@@ -642,9 +642,19 @@ class Model(GeneratorTraining, Container):
     def predict(self, x, batch_size=32, verbose=0):
         """Predictions for ``x``, computed by Keras 3 in batches of ``batch_size``."""
         arrays = self._standardized(x)
+        self._check_stateful_sample_count(arrays, batch_size)
         if verbose == 1:  # Keras 1 drew the bar for verbose == 1 only
             return self._predict_loop_with_progbar(arrays, batch_size)
         return self._executor().predict(arrays, batch_size=batch_size, verbose=0)
+
+    def _check_stateful_sample_count(self, arrays, batch_size):
+        """Keras 1.2.2's predict refused, in a stateful model, more samples than one
+        batch when they do not fill whole batches."""
+        count = (arrays[0] if isinstance(arrays, list) else arrays).shape[0]
+        if self.stateful and count > batch_size and count % batch_size != 0:
+            raise ValueError("In a stateful network, you should only pass inputs with a "
+                             "number of samples that can be divided by the batch size. "
+                             "Found: %s samples. Batch size: %s." % (count, batch_size))
 
     def _predict_loop_with_progbar(self, arrays, batch_size):
         from legacy_keras.utils.generic_utils import Progbar

@@ -257,9 +257,12 @@ class _GatedRecurrent(Recurrent):
                 "dropout_W": self.dropout_W,
                 "dropout_U": self.dropout_U}
 
-    def _split(self, x, n):
+    def _split(self, x, n, open_end=True):
+        """``n`` column blocks of width output_dim; as Keras 1 wrote the slices, the last
+        one open-ended (``x[:, 3 * d:]``) unless ``open_end=False``."""
         d = self.output_dim
-        return [x[:, i * d:(i + 1) * d] for i in range(n)]
+        blocks = [x[:, :d]] + [x[:, i * d:(i + 1) * d] for i in range(1, n - 1)]
+        return blocks + [x[:, (n - 1) * d:] if open_end else x[:, (n - 1) * d:n * d]]
 
 
 class SimpleRNN(_GatedRecurrent):
@@ -367,7 +370,7 @@ class GRU(_GatedRecurrent):
             U = K.unwrap(self.U) if K.is_numeric(x) else self.U
             matrix_inner = K.dot(h_tm1 * B_U[0], U[:, :2 * d])
             x_z, x_r, x_h = self._split(matrix_x, 3)
-            inner_z, inner_r = self._split(matrix_inner, 2)
+            inner_z, inner_r = self._split(matrix_inner, 2, open_end=False)
             z = self.inner_activation(x_z + inner_z)
             r = self.inner_activation(x_r + inner_r)
             hh = self.activation(x_h + K.dot(r * h_tm1 * B_U[0], U[:, 2 * d:]))

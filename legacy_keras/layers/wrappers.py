@@ -78,13 +78,10 @@ class TimeDistributed(Wrapper):
     ``TimeDistributed(Dense(8), input_shape=(10, 16))`` gives (None, 10, 8).
 
     The wrapped layer is built on ``(batch,) + input_shape[2:]``; its weights are the
-    wrapper's. As in Keras 1.2.2 the input is reshaped to (batch * timesteps, ...), the
-    layer applied, and the result reshaped back.
-
-    Difference: with a fixed batch size (``batch_input_shape``) Keras 1.2.2 iterated
-    over time with ``K.rnn`` (a Theano ``scan``); legacy_keras always uses the reshape
-    implementation (the same numbers; the graph shows Reshape nodes instead of the
-    ``for{cpu,scan_fn}`` loop).
+    wrapper's. As in Keras 1.2.2: without a fixed batch size the input is reshaped to
+    (batch * timesteps, ...), the layer applied, and the result reshaped back; with a
+    fixed batch size (``batch_input_shape``) the layer is applied step by step with
+    ``K.rnn`` (a Theano ``scan``, ``for{cpu,scan_fn}`` in the graph).
     """
 
     def __init__(self, layer, **kwargs):
@@ -107,6 +104,24 @@ class TimeDistributed(Wrapper):
         return (child_output_shape[0], timesteps) + tuple(child_output_shape[1:])
 
     def call(self, inputs, mask=None):
+        if self.input_spec[0].shape[0]:  # a fixed batch size, known when built
+            y = self._call_step_by_step(inputs)
+        else:
+            y = self._call_reshaped(inputs)
+        regularizer = getattr(self.layer, "activity_regularizer", None)
+        if regularizer is not None and not K.is_numeric(y):
+            self.add_loss(regularizer(y), inputs)
+        return y
+
+    def _call_step_by_step(self, inputs):
+        def step(x, _):
+            return self.layer.call(x), []
+
+        _, outputs, _ = K.rnn(step, inputs, initial_states=[],
+                              input_length=K.int_shape(inputs)[1], unroll=False)
+        return outputs
+
+    def _call_reshaped(self, inputs):
         input_shape = K.int_shape(inputs)
         input_length = input_shape[1]
         if not input_length:
@@ -115,11 +130,7 @@ class TimeDistributed(Wrapper):
         y = self.layer.call(K.reshape(inputs, (-1,) + tuple(input_shape[2:])))
         output_shape = self.get_output_shape_for(input_shape)
         # (nb_samples, timesteps, ...)
-        y = K.reshape(y, (-1, input_length) + tuple(output_shape[2:]))
-        regularizer = getattr(self.layer, "activity_regularizer", None)
-        if regularizer is not None and not K.is_numeric(y):
-            self.add_loss(regularizer(y), inputs)
-        return y
+        return K.reshape(y, (-1, input_length) + tuple(output_shape[2:]))
 
 
 class Bidirectional(Wrapper):

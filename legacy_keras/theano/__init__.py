@@ -27,10 +27,12 @@ def scan(fn, sequences=None, outputs_info=None, non_sequences=None, n_steps=None
          allow_gc=None, strict=False, return_list=False):
     """``theano.scan``: PyTensor's scan (same arguments, same (outputs, updates) result:
     an ``OrderedUpdates`` of the random-stream / shared-variable updates to pass on to
-    ``theano.function``)."""
+    ``theano.function``), with the outer graph Theano 1.0.5 built around the loop (see
+    :mod:`legacy_keras.theano.scan_module`)."""
     if profile:
         raise NotImplementedError("theano.scan(profile=...) is not supported by legacy_keras; "
                                   "see migration_guide.md.")
+    from legacy_keras.theano.scan_module import theano_built_scan
     from legacy_keras.theano.updates import OrderedUpdates
 
     outputs, updates = _pytensor.scan(
@@ -38,7 +40,12 @@ def scan(fn, sequences=None, outputs_info=None, non_sequences=None, n_steps=None
         n_steps=n_steps, truncate_gradient=truncate_gradient, go_backwards=go_backwards,
         mode=mode, name=name, allow_gc=allow_gc, strict=strict, return_list=return_list,
         return_updates=True)
-    return outputs, OrderedUpdates(updates)
+    single = not isinstance(outputs, (list, tuple))
+    results, updates = theano_built_scan([outputs] if single else list(outputs),
+                                         OrderedUpdates(updates), sequences, outputs_info)
+    if single:
+        return results[0], updates
+    return (list(results) if isinstance(outputs, list) else tuple(results)), updates
 
 
 def shared(value, name=None, strict=False, allow_downcast=None, borrow=False, **kwargs):

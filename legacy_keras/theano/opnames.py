@@ -14,7 +14,8 @@ from pytensor.scalar.basic import ScalarType
 from pytensor.tensor.elemwise import CAReduce, DimShuffle, Elemwise
 from pytensor.tensor.math import Dot
 from pytensor.tensor.special import Softmax
-from pytensor.tensor.subtensor import Subtensor
+from pytensor.scan.op import Scan
+from pytensor.tensor.subtensor import IncSubtensor, Subtensor
 from pytensor.tensor.variable import TensorConstant
 
 # Theano named an Elemwise after the tensor-level function that made it
@@ -113,7 +114,29 @@ def variable_repr(var):
 def subtensor_str(node):
     """``Subtensor{::, int64}``: each index is the dtype of its input, a slice is
     start:stop:step with empty parts for None."""
-    scalar_inputs = node.inputs[1:]
+    return "Subtensor{%s}" % _index_list_str(node.op.idx_list, node.inputs[1:])
+
+
+def inc_subtensor_str(node):
+    """Theano's ``IncSubtensor{Set;:int64:}`` (``T.set_subtensor``) and
+    ``IncSubtensor{Inc;...}`` (``T.inc_subtensor``), ``Inplace`` first when inplace;
+    PyTensor prints ``SetSubtensor{:stop}``."""
+    mode = ("Inplace" if node.op.inplace else "") + (
+        "Set" if node.op.set_instead_of_inc else "Inc")
+    return "IncSubtensor{%s;%s}" % (mode, _index_list_str(node.op.idx_list, node.inputs[2:]))
+
+
+def scan_str(op):
+    """Theano's ``Scan.__str__`` for a scan in a user graph: ``for{cpu,scan_fn}``
+    (``do_while`` when the step function returns a stopping condition). Only Theano's
+    optimizer made scans inplace, and compiled graphs print PyTensor's text anyway."""
+    loop = "do_while" if op.info.as_while else "for"
+    return "%s{cpu,%s}" % (loop, op.name)
+
+
+def _index_list_str(idx_list, scalar_inputs):
+    """The index part of a (Inc)Subtensor's name, from its ``idx_list`` and the scalar
+    inputs that hold its non-constant indices."""
 
     def entry(item):
         if item is None:
@@ -123,12 +146,12 @@ def subtensor_str(node):
         return str(getattr(item, "dtype", item))
 
     parts = []
-    for item in node.op.idx_list:
+    for item in idx_list:
         if isinstance(item, slice):
             parts.append(":".join(entry(p) for p in (item.start, item.stop, item.step)))
         else:
             parts.append(entry(item))
-    return "Subtensor{%s}" % ", ".join(parts)
+    return ", ".join(parts)
 
 
 def _is_advanced_subtensor1(node):
@@ -154,6 +177,10 @@ def op_str(node):
         return careduce_str(op)
     if isinstance(op, Subtensor):
         return subtensor_str(node)
+    if isinstance(op, IncSubtensor):
+        return inc_subtensor_str(node)
+    if isinstance(op, Scan):
+        return scan_str(op)
     if _is_advanced_subtensor1(node):
         return "AdvancedSubtensor1"
     if type(op).__name__ == "AdvancedSubtensor":  # Theano printed no index list

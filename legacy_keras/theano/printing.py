@@ -19,6 +19,7 @@ import sys
 
 import pytensor
 from pytensor.graph.basic import Apply, Variable
+from pytensor.scan.op import Scan
 
 from legacy_keras.theano import opnames
 
@@ -48,9 +49,31 @@ class _Printer(object):
         self.done = done
         self.used_ids = {}
         self.order = order
+        # Scan outputs met while printing, in Theano's order (with repeats): their
+        # inner graphs are printed after the main graph.
+        self.scan_outputs = []
+        # While an inner graph prints: its inner inputs -> the scan's outer inputs.
+        self.inner_to_outer = {}
+        # Theano's names of inner inputs (``v[t]``, ``h0[t-1]``, ``W_copy``).
+        self.inner_names = {}
+        # The scan node whose inner graph is printing (None for the main graph), and the
+        # scope its outer inputs live in (a nested scan's are in its parent's inner graph).
+        self.scope = None
+        self.outer_scope = None
 
-    def id_of(self, obj):
+    def key(self, obj, outer=False):
+        """What one id stands for. Inside an inner graph, objects are keyed by their scan
+        node too: PyTensor interns the inputs of inner graphs (two scans share the same
+        inner input objects) where Theano's scans each had their own. Theano's cached
+        scalar constants stay shared everywhere."""
         obj = opnames.identity(obj)
+        scope = self.outer_scope if outer else self.scope
+        if scope is None or isinstance(obj, tuple):
+            return obj
+        return (scope, obj)
+
+    def id_of(self, obj, outer=False):
+        obj = self.key(obj, outer)
         if obj not in self.used_ids:
             if self.ids == "CHAR":
                 text = "[id %s]" % _char_id(len(self.used_ids))
@@ -74,10 +97,9 @@ class _Printer(object):
         prefix_child = prefix if prefix_child is None else prefix_child
         node = var.owner
         if node is None:
-            self.out.write("%s%s %s%s\n" % (prefix, opnames.variable_str(var),
-                                             self.id_of(var), self.type_str(var)))
+            self.write_leaf(var, prefix)
             return
-        already_printed = node in self.done
+        already_printed = self.key(node) in self.done
         op_text, inputs = opnames.view(var)
         index = "" if len(node.outputs) == 1 else ".%i" % node.outputs.index(var)
         position = str(self.order.index(node)) if self.order else ""
@@ -88,8 +110,64 @@ class _Printer(object):
             return
         for position_in_inputs, child in enumerate(inputs):
             last = position_in_inputs == len(inputs) - 1
+            self.note_scan(child)
             self.write(child, prefix_child + " |",
                        prefix_child + ("  " if last else " |"), depth - 1)
+
+    def write_leaf(self, var, prefix):
+        """A graph input; inside a scan's inner graph, an inner input also names the
+        outer input it stands for (``-> [id T]``)."""
+        outer = self.inner_to_outer.get(var)
+        name = self.inner_names.get(var) or opnames.variable_str(var)
+        text = "%s%s %s%s" % (prefix, name, self.id_of(var), self.type_str(var))
+        if outer is not None:
+            text += " -> %s" % self.id_of(outer.owner if outer.owner is not None else outer,
+                                          outer=True)
+        self.out.write(text + "\n")
+
+    def note_scan(self, var):
+        if var.owner is not None and isinstance(var.owner.op, Scan):
+            self.scan_outputs.append((var, self.scope))
+
+    def write_inner_graphs(self):
+        """Theano's "Inner graphs of the scan ops:" section: for every scan output met
+        (repeats included, ids shared with the main graph), the scan line, then each
+        inner output after `` >``."""
+        if not self.scan_outputs:
+            return
+        self.out.write("\nInner graphs of the scan ops:\n")
+        for scan_output, scope in self.scan_outputs:  # grows while nested scans print
+            op = scan_output.owner.op
+            outer_inputs = scan_output.owner.inputs
+            mapping = op.get_oinp_iinp_iout_oout_mappings()["outer_inp_from_inner_inp"]
+            self.inner_to_outer = {op.inner_inputs[inner]: outer_inputs[outer]
+                                   for inner, outer in mapping.items()}
+            self.inner_names = _inner_names(scan_output.owner)
+            self.out.write("\n")
+            self.scope = self.outer_scope = scope
+            self.write(scan_output)
+            self.scope = scan_output.owner if scope is None else (scope, scan_output.owner)
+            for inner_output in op.inner_outputs:
+                self.note_scan(inner_output)
+                self.write(inner_output, " >", " >")
+        self.scope = self.outer_scope = None
+        self.inner_to_outer, self.inner_names = {}, {}
+
+
+def _inner_names(scan_node):
+    """{inner input: Theano's name}: a non-sequence's stand-in is ``<name>_copy``; the
+    names of named sequences and states were kept on the node by
+    :func:`legacy_keras.theano.scan_module.theano_built_scan`."""
+    op = scan_node.op
+    inner, outer = op.inner_inputs, scan_node.inputs
+    names = {inner[i]: name
+             for i, name in getattr(scan_node.tag, "theano_inner_names", {}).items()}
+    n_non_seqs = op.info.n_non_seqs
+    for inner_input, outer_input in zip(inner[len(inner) - n_non_seqs:],
+                                        outer[len(outer) - n_non_seqs:]):
+        if outer_input.name is not None:
+            names[inner_input] = outer_input.name + "_copy"
+    return names
 
 
 def _roots(obj):
@@ -145,7 +223,10 @@ def debugprint(obj, depth=-1, print_type=False, file=None, ids="CHAR",
                            done if done is not None else {})
         for var, order in _roots(obj):
             printer.order = order
+            printer.note_scan(var)
             printer.write(var)
+        printer.order = None
+        printer.write_inner_graphs()
         text = out.getvalue()
     else:
         raise ValueError("style must be 'theano', 'pytensor' or 'both', not %r" % (style,))
