@@ -36,7 +36,13 @@ PREDICTIONS = [
     ("h_lambda", "h_lambda_functional.h5", "inputs", None, "functional predictions"),
     ("h_optimizer_state", "h_optimizer_adam.h5", "inputs", 0, "adam predictions"),
     ("h_optimizer_state", "h_optimizer_sgd.h5", "inputs", 0, "sgd predictions"),
+    ("h_convnet_th", "h_convnet_th_model.h5", "inputs", None, "predictions"),
+    ("h_convnet_th", ("h_convnet_th.json", "h_convnet_th_weights.h5"), "inputs", None,
+     "predictions"),
 ]
+# models trained in the case (by legacy_keras when it wrote the files), saved with their
+# optimizer state: one more epoch on the loaded model
+TRAINED = ["h_convnet_th"]
 
 
 def golden(case, key):
@@ -95,6 +101,22 @@ def main(directory):
                              [np.asarray(history[k]) for k in sorted(expected)],
                              [np.asarray([v["__array__"] if isinstance(v, dict) else v
                                           for v in expected[k]]) for k in sorted(expected)]))
+    for case in TRAINED:
+        x, y = golden(case, "train")
+        model = load(directory, case + "_model.h5")
+        results.append(check("%s: %s_model.h5 optimizer state" % (case, case),
+                             model.optimizer.get_weights(), golden(case, "optimizer weights")))
+        history = model.fit(x, y, batch_size=8, nb_epoch=1, shuffle=False,
+                            verbose=0).history
+        expected = golden(case, "next epoch, loaded")
+        results.append(check("%s: %s_model.h5 resumes training (next epoch %s)"
+                             % (case, case, sorted(expected)),
+                             [np.asarray(history[k]) for k in sorted(expected)],
+                             [np.asarray([v["__array__"] for v in expected[k]])
+                              for k in sorted(expected)]))
+        results.append(check("%s: %s_model.h5 predicts as the oracle after that epoch"
+                             % (case, case), model.predict(golden(case, "inputs")),
+                             golden(case, "predictions after the next epoch")))
     print("%d/%d checks passed" % (sum(results), len(results)))
     return all(results)
 

@@ -16,7 +16,7 @@ sys.path.insert(0, os.path.dirname(HERE))  # tests/, for harness
 
 import harness  # noqa: E402
 
-CASES = ["h_mlp", "h_functional", "h_optimizer_state", "h_lambda"]
+CASES = ["h_mlp", "h_functional", "h_optimizer_state", "h_lambda", "h_convnet_th"]
 
 
 def main(out_dir):
