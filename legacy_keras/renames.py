@@ -126,8 +126,10 @@ class Keras1Adagrad(keras.optimizers.Optimizer):
     "Keras1Embedding": '''
 
 class Keras1Embedding(keras.layers.Embedding):
-    """Keras 1's Embedding(dropout=p): in training, whole words (rows of the embedding
-    matrix) are dropped with probability p and the others scaled by 1 / (1 - p)."""
+    """Keras 1's Embedding. In training the optimizer gets a dense gradient, a repeated
+    word's rows summed, as Theano gave it (Keras 3 on TensorFlow passes one slice per
+    lookup, which Adam, RMSprop and Adagrad square one by one); dropout=p drops whole
+    words (rows of the embedding matrix) and scales the others by 1 / (1 - p)."""
 
     def __init__(self, *args, dropout=0.0, **kwargs):
         super().__init__(*args, **kwargs)
@@ -135,12 +137,13 @@ class Keras1Embedding(keras.layers.Embedding):
         self.word_seed = keras.random.SeedGenerator()
 
     def call(self, inputs, training=False):
-        if not training or not self.word_dropout:
+        if not training:
             return super().call(inputs)
-        ones = keras.ops.ones((self.input_dim, 1), dtype=self.embeddings.dtype)
-        kept = keras.random.dropout(ones, self.word_dropout, seed=self.word_seed)
+        kept = keras.ops.ones((self.input_dim, 1), dtype=self.embeddings.dtype)
+        if self.word_dropout:
+            kept = keras.random.dropout(kept, self.word_dropout, seed=self.word_seed)
         inputs = keras.ops.cast(inputs, "int32")
-        return keras.ops.take(self.embeddings * kept, inputs, axis=0)
+        return keras.ops.take(self.embeddings * kept, inputs, axis=0)  # dense gradient
 
     def compute_output_spec(self, inputs, training=False):
         return super().compute_output_spec(inputs)
@@ -150,9 +153,15 @@ class Keras1Embedding(keras.layers.Embedding):
 ''',
 }
 HELPER_REQUIRES = {"keras1_function": ["KERAS1_LEARNING_PHASE"]}
-#: Layer arguments with no Keras 3 counterpart that a helper subclass implements:
-#: (Keras 1 class, argument) -> helper class the call is rewritten to.
-LAYER_HELPERS = {("Embedding", "dropout"): "Keras1Embedding"}
+#: Keras 1 layers (with any arguments: None; or with a given argument that has no Keras 3
+#: counterpart) that a helper subclass implements: (Keras 1 class, argument or None) ->
+#: (helper class the call is rewritten to, why).
+LAYER_HELPERS = {("Embedding", None): (
+    "Keras1Embedding",
+    "Keras1Embedding (defined in the migrated script) trains as Keras 1's Embedding: "
+    "the optimizer sees a repeated word's gradient summed (dense, as on Theano), not one "
+    "slice per lookup (Keras 3 on TensorFlow: Adam, RMSprop, Adagrad would square each "
+    "slice); it also implements dropout=")}
 
 #: Constructor arguments shared by the layers that have weights.
 WEIGHT_ARGUMENTS = [
@@ -323,8 +332,8 @@ LAYERS = {
         Rename("W_constraint", "embeddings_constraint", True, ""),
         Rename("input_length", "input_shape", True, "input_length=n -> input_shape=(n,)"),
         Rename("dropout", "dropout", True,
-               "no Keras 3 argument: Keras1Embedding (defined in the migrated script) drops "
-               "whole words as Keras 1 did"),
+               "no Keras 3 argument: Keras1Embedding (defined in the migrated script, for "
+               "every Embedding) drops whole words as Keras 1 did"),
         Rename("weights", "weights", True, "Keras 3's Embedding still takes weights=")]),
     "BatchNormalization": ("BatchNormalization", [
         Rename("mode", None, True,

@@ -43,13 +43,7 @@ def test_check_finds_nothing_left_after_migration(example):
     assert "legacy_keras" not in imports and "theano" not in imports
 
 
-#: Examples whose compare is not yet equal. lstm_text.py: history and weights differ by
-#: ~4e-4 after 2 epochs (Embedding + LSTM with Keras 1's hard_sigmoid); the cause is not
-#: found yet, so issue 8 stays open and this example is not claimed by the test below.
-NOT_YET_EQUAL = {"lstm_text.py"}
-
-
-@pytest.mark.parametrize("example", [e for e in EXAMPLES if e not in NOT_YET_EQUAL])
+@pytest.mark.parametrize("example", EXAMPLES)
 def test_migrated_example_computes_what_the_keras1_script_did(example, tmp_path):
     result = subprocess.run([sys.executable, "-m", "legacy_keras", "compare",
                              os.path.join(ROOT, "examples", example), "--keep", str(tmp_path)],

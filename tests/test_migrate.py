@@ -102,11 +102,13 @@ REWRITES = {
         e = Embedding(1000, 64, input_length=10, W_regularizer=r, mask_zero=True)
         b = BatchNormalization(mode=0, axis=1, beta_init='zero', gamma_init='one')
         """,
-        """\
-        from keras.layers import Embedding, BatchNormalization
-        e = Embedding(1000, 64, input_shape=(10,), embeddings_regularizer=r, mask_zero=True)
-        b = BatchNormalization(axis=1, beta_initializer='zero', gamma_initializer='one')
-        """),
+        # Every Embedding becomes Keras1Embedding: Keras 1's dense gradient (see
+        # test_compare.py::test_embedding_gradients_reach_the_optimizer_dense).
+        "from keras.layers import BatchNormalization\nimport keras\n"
+        + renames.HELPERS["Keras1Embedding"]
+        + "\n\ne = Keras1Embedding(1000, 64, input_shape=(10,), embeddings_regularizer=r, "
+        "mask_zero=True)\n"
+        "b = BatchNormalization(axis=1, beta_initializer='zero', gamma_initializer='one')\n"),
     "merge_and_model": (
         """\
         from keras.layers import Input, merge

@@ -88,6 +88,12 @@ class StepFunctions(object):
             _, (total_loss, metric_values) = self._forward(inputs, targets, sample_weights,
                                                            True)
         grads = tape.gradient(total_loss, variables)
+        # Theano's gradient of a row lookup (an Embedding) was a dense matrix, a repeated
+        # row's contributions summed; TensorFlow's is IndexedSlices, one slice per lookup,
+        # and Keras 3's ops square those slices one by one (Adam, RMSprop, Adagrad, clipnorm
+        # would see sum(g_i**2), not (sum g_i)**2): densify first, as Theano had it.
+        grads = [tf.convert_to_tensor(g) if isinstance(g, tf.IndexedSlices) else g
+                 for g in grads]
         with numeric_execution(True):
             grads = model.optimizer.clip_gradients(grads)
             updates = model.optimizer.updates_from_gradients(self.params, grads,

@@ -16,8 +16,11 @@ model it used or holds in a global variable, to RECORD.json.
 Dropout masks come from different generators in Keras 1 (Theano's MRG streams, or
 keras.random in legacy_keras) and Keras 3, and Keras 1's recurrent dropout drew one mask
 per gate where Keras 3 draws one: they cannot be replayed. Unless ``with-dropout`` is
-passed, both sides therefore train with dropout switched off (the record says so, and
-``legacy-keras compare`` prints it under the table).
+passed, both sides therefore train with every random regularizer switched off (the
+record says so, and ``legacy-keras compare`` prints it above and under the table):
+Dropout, SpatialDropout, the recurrent layers' dropout_W / dropout_U (Keras 3: dropout /
+recurrent_dropout), Embedding's word dropout (Keras 1 drew it with K.random_binomial, not
+K.dropout), GaussianNoise and GaussianDropout.
 """
 import builtins
 import io
@@ -224,13 +227,18 @@ def run_legacy(script, record_path, state_path, with_dropout=False):
     np.savez(state_path, **states)
 
 
-DROPOUT_NOTE = ("dropout off in training on both sides (Keras 1's and Keras 3's masks come "
-                "from different generators); --with-dropout keeps it")
+DROPOUT_NOTE = ("dropout off: both sides trained without Dropout, recurrent dropout "
+                "(dropout_W/dropout_U), Embedding(dropout=) or Gaussian noise, because "
+                "Keras 1's and Keras 3's random masks come from different generators; "
+                "--with-dropout keeps them on (the numbers then differ)")
 
 
 def _legacy_dropout_off(recorder):
+    """Keras 1's random regularizers are the identity in Keras 3 execution (training);
+    the symbolic graphs (debugprint, K.function) keep them."""
     from legacy_keras import backend
     from legacy_keras.backend import theano_backend
+    from legacy_keras.layers import embeddings, noise
 
     original = theano_backend.dropout
 
@@ -240,13 +248,42 @@ def _legacy_dropout_off(recorder):
         return original(x, level, noise_shape, seed)
 
     theano_backend.dropout = backend.dropout = dropout
+
+    # Embedding's word dropout draws K.random_binomial, not K.dropout.
+    embedding_call = embeddings.Embedding.call
+
+    def embedding_without_word_dropout(self, x, mask=None):
+        if not (theano_backend.is_numeric(x) and 0. < self.dropout < 1.):
+            return embedding_call(self, x, mask)
+        rate, self.dropout = self.dropout, 0.
+        try:
+            return embedding_call(self, x, mask)
+        finally:
+            self.dropout = rate
+
+    embeddings.Embedding.call = embedding_without_word_dropout
+    for cls in (noise.GaussianNoise, noise.GaussianDropout):
+        _identity_when(cls, theano_backend.is_numeric)
     recorder.notes.append(DROPOUT_NOTE)
 
 
+def _identity_when(cls, condition):
+    original = cls.call
+
+    def call(self, x, *args, **kwargs):
+        return x if condition(x) else original(self, x, *args, **kwargs)
+
+    cls.call = call
+
+
 def _native_dropout_off(recorder):
+    import keras
     from keras.src import backend
 
     backend.random.dropout = lambda inputs, rate, noise_shape=None, seed=None: inputs
+    for cls in (keras.layers.GaussianNoise, keras.layers.GaussianDropout,
+                keras.layers.AlphaDropout):
+        _identity_when(cls, lambda x: True)
     recorder.notes.append(DROPOUT_NOTE)
 
 

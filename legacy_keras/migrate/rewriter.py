@@ -645,12 +645,11 @@ class Keras1Rewriter(cst.CSTTransformer):
         params = table.LAYER_SIGNATURES.get(keras1, "").split()
         keras3_params = table.KERAS3_SIGNATURES.get(keras3, "").split()
         keywords = {arg.keyword.value for arg in original.args if arg.keyword is not None}
-        for (helper_class, argument), helper in table.LAYER_HELPERS.items():
-            if helper_class == keras1 and argument in keywords:
+        for (helper_class, argument), (helper, note) in table.LAYER_HELPERS.items():
+            if helper_class == keras1 and (argument is None or argument in keywords):
                 self.need_helper(helper)
-                self.record(original.func, "layer", "%s(%s=...)" % (keras1, argument), helper,
-                            True, "%s (defined in the migrated script) implements Keras 1's "
-                            "%s" % (helper, argument))
+                self.record(original.func, "layer", keras1 if argument is None
+                            else "%s(%s=...)" % (keras1, argument), helper, True, note)
                 if isinstance(original.func, cst.Name):
                     self.replaced_names.add(original.func.value)
                 updated = updated.with_changes(func=cst.Name(helper))
@@ -1153,6 +1152,8 @@ def with_added_layer(statement, layer, leading_lines):
 
 
 def is_keras_from_import(statement):
+    if not isinstance(statement, cst.SimpleStatementLine):
+        return False
     node = statement.body[0] if len(statement.body) == 1 else None
     return (isinstance(node, cst.ImportFrom) and node.module is not None
             and get_full_name_for_node(node.module).split(".")[0] == "keras"
