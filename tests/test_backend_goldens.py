@@ -36,18 +36,6 @@ DELIBERATE_SECTIONS = {
         "== gradient function",
         "== Model(vfnet.input, vfnet.output).predict_function.function",
     ],
-    # Graphs PyTensor builds from other ops than Theano did (same numbers, recorded and
-    # compared above): Theano's one-hot was AdvancedIncSubtensor on an Alloc, its squeeze
-    # a Reshape of a MakeVector, its paddings IncSubtensor into an Alloc, its argmax the
-    # second output of MaxAndArgmax.
-    "b_backend_functions": [
-        "== K.sparse_categorical_crossentropy(x, t)",
-        "== K.squeeze(expand_dims(x, 1), 1)",
-        "== K.one_hot(cast(x, int32), 3)",
-        "== K.temporal_padding(expand_dims(x), 1)",
-        "== K.spatial_2d_padding(x4, th)",
-        "== K.argmax(x)",
-    ],
     "b_theano_facade": [
         # PyTensor's pprint (constants as bare numbers, its own op names).
         "== pprint(gy)",
@@ -56,9 +44,6 @@ DELIBERATE_SECTIONS = {
         "== pprint(a + b * 2)",
         "== pprint(T.exp(a) / (1 + T.exp(a)))",
         "== pprint(T.dot(X, y).sum())",
-        # PyTensor's shape graph for repeat (one Shape node where Theano read x.shape
-        # for each entry).
-        "== debugprint(T.repeat(X, 2, axis=0))",
         # Theano named the elementwise nodes T.grad built without ',no_inplace'.
         "== debugprint(T.grad(T.sum(T.tanh(X)), X))",
     ],

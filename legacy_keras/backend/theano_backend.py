@@ -602,17 +602,15 @@ def repeat_elements(x, rep, axis):
     """Repeats each element ``rep`` times along ``axis`` ((s1, s2) -> (s1, s2 * rep))."""
     if is_numeric(x):
         return ops.repeat(unwrap(x), rep, axis=axis)
-    return T.repeat(x, rep, axis=axis)
+    return theano_graphs.repeat(x, rep, axis % x.ndim)
 
 
 def one_hot(indices, nb_classes):
     """(d1, ..., dn) integer indices -> (d1, ..., dn, nb_classes) one-hot floats."""
     if is_numeric(indices):
         return ops.one_hot(ops.cast(unwrap(indices), "int32"), nb_classes, dtype=floatx())
-    from pytensor.tensor.extra_ops import to_one_hot
-
     input_shape = tuple(indices.shape[i] for i in range(indices.ndim))
-    one_hot_flat = to_one_hot(T.flatten(indices), nb_classes)
+    one_hot_flat = theano_graphs.to_one_hot(T.flatten(indices), nb_classes, dtype=floatx())
     return T.reshape(one_hot_flat, input_shape + (nb_classes,))
 
 
@@ -682,8 +680,8 @@ def sparse_categorical_crossentropy(output, target, from_logits=False):
                                                  dtype=output_.dtype), ops.shape(output_))
         return categorical_crossentropy(output_, one_hot_target, from_logits)
     labels = T.cast(T.flatten(target), "int32")
-    one_hot_target = T.eq(labels.dimshuffle(0, "x"), T.arange(output.shape[-1]))
-    one_hot_target = T.reshape(T.cast(one_hot_target, output.dtype), output.shape)
+    one_hot_target = theano_graphs.to_one_hot(labels, output.shape[-1], dtype=floatx())
+    one_hot_target = T.reshape(one_hot_target, output.shape)
     return categorical_crossentropy(output, one_hot_target, from_logits)
 
 

@@ -389,56 +389,83 @@ def pool3d(x, pool_size, strides=(1, 1, 1), border_mode="valid", dim_ordering="d
 
 
 # -- padding and resizing ---------------------------------------------------------------
-def _pad(x, pads):
-    """Zeros around ``x``: ``pads`` is one (before, after) pair per axis.
+def _pad(x, pads, slice_with_new_shape=False):
+    """Zeros around ``x``. ``pads`` has one entry per axis: None (not padded), an int
+    ``p`` (``p`` zeros on both sides) or a pair (before, after).
 
-    Symbolically Keras 1's ``T.set_subtensor(T.zeros(shape)[inner], x)``."""
+    Symbolically Keras 1.2.2's ``T.set_subtensor(T.zeros(output_shape)[inner], x)`` with
+    its shape arithmetic: ``shape[i] + 2 * p`` for symmetric padding, ``shape[i] + before
+    + after`` for asymmetric, every padded axis sliced ``before:shape[i] + before`` (the
+    temporal paddings took that ``shape[i]`` from a new ``x.shape``)."""
     if is_numeric(x):
-        return ops.pad(unwrap(x), [list(p) for p in pads])
+        return ops.pad(unwrap(x), [[0, 0] if p is None else _pad_pair(p) for p in pads])
     input_shape = x.shape
-    output_shape = tuple(input_shape[i] + before + after if (before or after) else input_shape[i]
-                         for i, (before, after) in enumerate(pads))
-    output = T.zeros(output_shape)
-    indices = tuple(slice(before, input_shape[i] + before) if (before or after) else slice(None)
-                    for i, (before, after) in enumerate(pads))
-    return T.set_subtensor(output[indices], x)
+    slice_shape = x.shape if slice_with_new_shape else input_shape
+    output_shape, indices = [], []
+    for i, pad in enumerate(pads):
+        if pad is None:
+            output_shape.append(input_shape[i])
+            indices.append(slice(None))
+        elif isinstance(pad, (int, np.integer)):
+            output_shape.append(input_shape[i] + 2 * pad)
+            indices.append(slice(pad, slice_shape[i] + pad))
+        else:
+            output_shape.append(input_shape[i] + pad[0] + pad[1])
+            indices.append(slice(pad[0], slice_shape[i] + pad[0]))
+    output = T.zeros(tuple(output_shape))
+    return T.set_subtensor(output[tuple(indices)], x)
+
+
+def _pad_pair(pad):
+    return [pad, pad] if isinstance(pad, (int, np.integer)) else list(pad)
+
+
+def _print_theano_shape(shape):
+    """Keras 1.2.2's asymmetric 'tf' padding printed its symbolic output shape (a
+    leftover ``print(output_shape)``): a tuple of Theano variables such as
+    ``(Subtensor{int64}.0, Elemwise{add,no_inplace}.0, ...)``. legacy_keras prints the
+    same line, so a script's output stays what it was."""
+    from legacy_keras.theano.opnames import variable_repr
+
+    print("(%s)" % ", ".join(variable_repr(v) for v in shape))
 
 
 def temporal_padding(x, padding=1):
     """Zeros before and after the time axis of a 3D tensor."""
-    return _pad(x, [(0, 0), (padding, padding), (0, 0)])
+    return _pad(x, [None, padding, None], slice_with_new_shape=True)
 
 
 def asymmetric_temporal_padding(x, left_pad=1, right_pad=1):
-    return _pad(x, [(0, 0), (left_pad, right_pad), (0, 0)])
+    return _pad(x, [None, (left_pad, right_pad), None], slice_with_new_shape=True)
 
 
-def _spatial_pads(dim_ordering, ndim, pairs):
-    dim_ordering = _ordering(dim_ordering)
-    zero = [(0, 0)]
-    if dim_ordering == "th":
-        return zero * 2 + list(pairs)
-    return zero + list(pairs) + zero
+def _spatial_pads(dim_ordering, pads):
+    if _ordering(dim_ordering) == "th":
+        return [None, None] + list(pads)
+    return [None] + list(pads) + [None]
 
 
 def spatial_2d_padding(x, padding=(1, 1), dim_ordering="default"):
-    return _pad(x, _spatial_pads(dim_ordering, 4, [(p, p) for p in padding]))
+    return _pad(x, _spatial_pads(dim_ordering, padding))
 
 
 def asymmetric_spatial_2d_padding(x, top_pad=1, bottom_pad=1, left_pad=1, right_pad=1,
                                   dim_ordering="default"):
-    return _pad(x, _spatial_pads(dim_ordering, 4, [(top_pad, bottom_pad),
+    output = _pad(x, _spatial_pads(dim_ordering, [(top_pad, bottom_pad),
                                                   (left_pad, right_pad)]))
+    if _ordering(dim_ordering) == "tf" and not is_numeric(x):
+        _print_theano_shape(output.owner.inputs[0].owner.inputs[1:])
+    return output
 
 
 def spatial_3d_padding(x, padding=(1, 1, 1), dim_ordering="default"):
-    return _pad(x, _spatial_pads(dim_ordering, 5, [(p, p) for p in padding]))
+    return _pad(x, _spatial_pads(dim_ordering, padding))
 
 
 def _repeat_axis(x, rep, axis):
     if is_numeric(x):
         return ops.repeat(unwrap(x), rep, axis=axis)
-    return T.repeat(x, rep, axis=axis)
+    return _tb.theano_graphs.repeat(x, rep, axis)
 
 
 def resize_images(X, height_factor, width_factor, dim_ordering):

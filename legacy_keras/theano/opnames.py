@@ -15,7 +15,7 @@ from pytensor.tensor.elemwise import CAReduce, DimShuffle, Elemwise
 from pytensor.tensor.math import Dot
 from pytensor.tensor.special import Softmax
 from pytensor.scan.op import Scan
-from pytensor.tensor.subtensor import IncSubtensor, Subtensor
+from pytensor.tensor.subtensor import AdvancedIncSubtensor, IncSubtensor, Subtensor
 from pytensor.tensor.variable import TensorConstant
 
 # Theano named an Elemwise after the tensor-level function that made it
@@ -126,6 +126,21 @@ def inc_subtensor_str(node):
     return "IncSubtensor{%s;%s}" % (mode, _index_list_str(node.op.idx_list, node.inputs[2:]))
 
 
+def advanced_inc_subtensor_str(node):
+    """Theano's ``AdvancedIncSubtensor1{no_inplace,set}`` for ``x[int_vector]`` and
+    ``AdvancedIncSubtensor{inplace=False,  set_instead_of_inc=True}`` (two spaces, as
+    Theano wrote it) for other advanced indices; PyTensor prints
+    ``AdvancedSetSubtensor``."""
+    op = node.op
+    indices = node.inputs[2:]
+    if len(indices) == 1 and indices[0].ndim == 1 and "int" in str(indices[0].dtype):
+        return "AdvancedIncSubtensor1{%s,%s}" % (
+            "inplace" if op.inplace else "no_inplace",
+            "set" if op.set_instead_of_inc else "inc")
+    return "AdvancedIncSubtensor{inplace=%s,  set_instead_of_inc=%s}" % (
+        op.inplace, op.set_instead_of_inc)
+
+
 def scan_str(op):
     """Theano's ``Scan.__str__`` for a scan in a user graph: ``for{cpu,scan_fn}``
     (``do_while`` when the step function returns a stopping condition). Only Theano's
@@ -179,6 +194,12 @@ def op_str(node):
         return subtensor_str(node)
     if isinstance(op, IncSubtensor):
         return inc_subtensor_str(node)
+    if isinstance(op, AdvancedIncSubtensor):
+        return advanced_inc_subtensor_str(node)
+    if type(op).__name__ == "Argmax":
+        # Theano's argmax was output 1 of MaxAndArgmax.
+        axis = None if op.axis is None else tuple(op.axis)
+        return "MaxAndArgmax{axis=%s}.1" % (axis,)
     if isinstance(op, Scan):
         return scan_str(op)
     if _is_advanced_subtensor1(node):

@@ -14,14 +14,30 @@ TensorType = _pt.TensorType
 
 
 def patternbroadcast(x, broadcastable):
-    """Theano's patternbroadcast: PyTensor can only mark dims broadcastable (static 1)."""
-    axes = [i for i, b in enumerate(broadcastable) if b]
-    return _pt.specify_broadcastable(x, *axes) if axes else x
+    """Theano's ``patternbroadcast``: a ``Rebroadcast`` node over the axes whose pattern
+    changes (none when nothing changes)."""
+    from legacy_keras.theano.tensor.rebroadcast import patternbroadcast as rebroadcast
+
+    return rebroadcast(x, broadcastable)
 
 
 def unbroadcast(x, *axes):
-    """A no-op on PyTensor's static shapes: dims are only broadcastable when known to be 1."""
-    return x
+    """Theano's ``unbroadcast``: ``Rebroadcast`` marking ``axes`` not broadcastable, built
+    only when one of them was broadcastable."""
+    x = _pt.as_tensor_variable(x)
+    pattern = [b and i not in axes for i, b in enumerate(x.type.broadcastable)]
+    return patternbroadcast(x, pattern)
+
+
+def repeat(x, repeats, axis=None):
+    """Theano's ``repeat``: for a Python int ``repeats`` along an axis, Theano's graph
+    (an ``Alloc`` with a new axis, reshaped); otherwise PyTensor's."""
+    from legacy_keras.theano.tensor import theano_graphs
+
+    if isinstance(repeats, int) and axis is not None:
+        x = _pt.as_tensor_variable(x)
+        return theano_graphs.repeat(x, repeats, axis % x.ndim)
+    return _pt.repeat(x, repeats, axis=axis)
 
 
 def __getattr__(name):

@@ -171,3 +171,11 @@ def shape_tuple(entries):
 
 
 builtin_all = all
+
+
+def to_one_hot(y, nb_class, dtype="float32"):
+    """Theano's ``extra_ops.to_one_hot``: zeros (``y.shape[0]``, nb_class) with ones set
+    at ``[arange(y.shape[0]), y]`` (an ``AdvancedIncSubtensor`` on an ``Alloc``; each
+    ``y.shape`` a ``Shape`` node of its own)."""
+    zeros = _pt.zeros((y.shape[0], nb_class), dtype=dtype)
+    return _pt.set_subtensor(zeros[_pt.arange(y.shape[0]), y], 1)
