@@ -22,7 +22,8 @@ from harness import check_case, load_golden
 from h_hdf5tree import hdf5_tree  # tests/cases, put on sys.path by harness
 
 FIXTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fixtures")
-CASES = ["h_mlp", "h_functional", "h_optimizer_state", "h_lambda", "h_convnet_th"]
+CASES = ["h_mlp", "h_functional", "h_optimizer_state", "h_lambda", "h_convnet_th",
+         "h_lstm"]
 
 
 @pytest.fixture(autouse=True)
@@ -143,7 +144,16 @@ def convnet_th():
         Dense(3, activation="softmax")])
 
 
-TRAINED = {"h_convnet_th": convnet_th}
+def lstm_gru():
+    from legacy_keras.layers import GRU, LSTM, Dense, Embedding
+    from legacy_keras.models import Sequential
+
+    return Sequential([Embedding(12, 4, input_length=6, mask_zero=True),
+                       LSTM(5, return_sequences=True), GRU(3),
+                       Dense(2, activation="softmax")])
+
+
+TRAINED = {"h_convnet_th": convnet_th, "h_lstm": lstm_gru}
 
 
 @pytest.mark.parametrize("case", sorted(TRAINED))
@@ -212,7 +222,7 @@ def test_our_files_have_the_oracle_structure(tmp_path):
     from legacy_keras.models import load_model
 
     for name in ("h_optimizer_adam.h5", "h_optimizer_sgd.h5", "h_functional_model.h5",
-                 "h_legacy_merge_model.h5", "h_convnet_th_model.h5"):
+                 "h_legacy_merge_model.h5", "h_convnet_th_model.h5", "h_lstm_model.h5"):
         harness.reset_keras1_session()
         model = load_model(fixture(name))
         ours = str(tmp_path / name)

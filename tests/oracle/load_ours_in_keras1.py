@@ -39,10 +39,12 @@ PREDICTIONS = [
     ("h_convnet_th", "h_convnet_th_model.h5", "inputs", None, "predictions"),
     ("h_convnet_th", ("h_convnet_th.json", "h_convnet_th_weights.h5"), "inputs", None,
      "predictions"),
+    ("h_lstm", "h_lstm_model.h5", "inputs", None, "predictions"),
+    ("h_lstm", ("h_lstm.json", "h_lstm_weights.h5"), "inputs", None, "predictions"),
 ]
 # models trained in the case (by legacy_keras when it wrote the files), saved with their
 # optimizer state: one more epoch on the loaded model
-TRAINED = ["h_convnet_th"]
+TRAINED = ["h_convnet_th", "h_lstm"]
 
 
 def golden(case, key):

@@ -16,7 +16,8 @@ sys.path.insert(0, os.path.dirname(HERE))  # tests/, for harness
 
 import harness  # noqa: E402
 
-CASES = ["h_mlp", "h_functional", "h_optimizer_state", "h_lambda", "h_convnet_th"]
+CASES = ["h_mlp", "h_functional", "h_optimizer_state", "h_lambda", "h_convnet_th",
+         "h_lstm"]
 
 
 def main(out_dir):
