@@ -123,6 +123,58 @@ class Keras1Adagrad(keras.optimizers.Optimizer):
     def get_config(self):
         return dict(super().get_config(), epsilon=self.epsilon)
 ''',
+    "Keras1Nadam": '''
+
+class Keras1Nadam(keras.optimizers.Optimizer):
+    """Keras 1's Nadam: momentum schedule mu_t = beta_1 * (1 - 0.5 * 0.96 ** (t *
+    schedule_decay)) (Keras 3's Nadam has 0.96 ** t, no schedule_decay); m_hat =
+    (1 - mu_t) g / (1 - prod mu_1..t) + mu_t+1 m / (1 - prod mu_1..t+1);
+    p -= lr * m_hat / (sqrt(v / (1 - beta_2 ** t)) + epsilon)."""
+
+    def __init__(self, learning_rate=0.002, beta_1=0.9, beta_2=0.999, epsilon=1e-8,
+                 schedule_decay=0.004, name="keras1_nadam", **kwargs):
+        super().__init__(learning_rate=learning_rate, name=name, **kwargs)
+        self.beta_1 = beta_1
+        self.beta_2 = beta_2
+        self.epsilon = epsilon
+        self.schedule_decay = schedule_decay
+
+    def build(self, variables):
+        if self.built:
+            return
+        super().build(variables)
+        self.ms = [self.add_variable_from_reference(v, "momentum") for v in variables]
+        self.vs = [self.add_variable_from_reference(v, "velocity") for v in variables]
+        self.m_schedule = self.add_variable((), initializer="ones", name="m_schedule")
+
+    def momentum_cache(self, t):
+        return self.beta_1 * (1.0 - 0.5 * keras.ops.power(0.96, t * self.schedule_decay))
+
+    def _backend_update_step(self, grads, variables, learning_rate):
+        # The product of the mu's advances once a step, before the variables' updates
+        # (as Keras 3's own Nadam does it).
+        t = keras.ops.cast(self.iterations + 1, self.m_schedule.dtype)
+        self.assign(self.m_schedule, self.m_schedule * self.momentum_cache(t))
+        super()._backend_update_step(grads, variables, learning_rate)
+
+    def update_step(self, gradient, variable, learning_rate):
+        lr = keras.ops.cast(learning_rate, variable.dtype)
+        t = keras.ops.cast(self.iterations + 1, variable.dtype)
+        mu_t, mu_next = self.momentum_cache(t), self.momentum_cache(t + 1)
+        schedule_next = self.m_schedule * mu_next
+        index = self._get_variable_index(variable)
+        m, v = self.ms[index], self.vs[index]
+        g_prime = gradient / (1.0 - self.m_schedule)
+        self.assign(m, self.beta_1 * m + (1.0 - self.beta_1) * gradient)
+        self.assign(v, self.beta_2 * v + (1.0 - self.beta_2) * keras.ops.square(gradient))
+        m_bar = (1.0 - mu_t) * g_prime + mu_next * (m / (1.0 - schedule_next))
+        v_prime = v / (1.0 - keras.ops.power(self.beta_2, t))
+        self.assign_sub(variable, lr * m_bar / (keras.ops.sqrt(v_prime) + self.epsilon))
+
+    def get_config(self):
+        return dict(super().get_config(), beta_1=self.beta_1, beta_2=self.beta_2,
+                    epsilon=self.epsilon, schedule_decay=self.schedule_decay)
+''',
     "Keras1Embedding": '''
 
 class Keras1Embedding(keras.layers.Embedding):
@@ -733,9 +785,8 @@ OPTIMIZERS = {
              {"learning_rate": "0.001", "epsilon": "1e-8"}),
     "Adamax": ("Adamax", "lr beta_1 beta_2 epsilon decay", "learning_rate beta_1 beta_2 epsilon",
                {"learning_rate": "0.002", "epsilon": "1e-8"}),
-    "Nadam": ("Nadam", "lr beta_1 beta_2 epsilon schedule_decay",
-              "learning_rate beta_1 beta_2 epsilon",
-              {"learning_rate": "0.002", "epsilon": "1e-8"}),
+    "Nadam": ("Keras1Nadam", "lr beta_1 beta_2 epsilon schedule_decay",
+              "learning_rate beta_1 beta_2 epsilon schedule_decay", {}),
 }
 #: Keras 1's default learning rates (for decay -> InverseTimeDecay(lr, ...)).
 OPTIMIZER_LEARNING_RATES = {"SGD": "0.01", "RMSprop": "0.001", "Adagrad": "0.01",
@@ -749,8 +800,9 @@ OPTIMIZER_ARGUMENTS = [
     Rename("decay", "learning_rate", True,
            "Keras 1 used lr / (1 + decay * iterations): learning_rate="
            "keras.optimizers.schedules.InverseTimeDecay(lr, decay_steps=1, decay_rate=decay)"),
-    Rename("schedule_decay", None, False,
-           "Keras 3's Nadam fixes it at 0.004 (Keras 1's default)"),
+    Rename("schedule_decay", "schedule_decay", True,
+           "Keras1Nadam takes it (Keras 3's Nadam has none: its momentum schedule is "
+           "0.96 ** t, Keras 1's 0.96 ** (schedule_decay * t))"),
 ]
 OPTIMIZER_DEFAULTS_NOTE = ("Keras 1's defaults written out where Keras 3's differ "
                            "(epsilon 1e-8 vs 1e-7; Adagrad, Adadelta, Adamax learning rates)")

@@ -1,6 +1,7 @@
 """Issue 8: `legacy-keras compare` runs a Keras 1 example under legacy_keras and its
 migration on plain Keras 3, from the same weights and NumPy draws, and finds them equal."""
 # The end-to-end compare runs, one per example script, are in tests/test_examples.py.
+import numpy as np
 
 
 def test_compare_reports_a_difference(tmp_path):
@@ -14,3 +15,84 @@ def test_compare_reports_a_difference(tmp_path):
     assert "DIFFERS" in format_table(rows)
     rows = compare_events(legacy, legacy, rtol=1e-4, atol=1e-5)
     assert [row[4] for row in rows] == [True]
+
+
+def _compare(script_text, tmp_path):
+    """Runs ``legacy-keras compare`` on a script (it must compare equal); returns its
+    output, the legacy side's events and the migrated script."""
+    import json
+    import subprocess
+    import sys
+
+    script = tmp_path / "script.py"
+    script.write_text(script_text)
+    keep = tmp_path / "compare"
+    result = subprocess.run([sys.executable, "-m", "legacy_keras", "compare", str(script),
+                             "--keep", str(keep)], capture_output=True, text=True,
+                            cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr[-3000:]
+    assert ", 0 differ" in result.stdout
+    with open(keep / "legacy.json") as f:
+        return result.stdout, json.load(f)["events"], (keep / "migrated_script.py").read_text()
+
+
+NADAM_SCRIPT = '''\
+import numpy as np
+np.random.seed(3)
+from keras.models import Sequential
+from keras.layers import Dense
+from keras.optimizers import Nadam
+
+X = np.random.uniform(-1, 1, (64, 6)).astype('float32')
+y = (X.sum(axis=1, keepdims=True) > 0).astype('float32')
+model = Sequential()
+model.add(Dense(8, input_dim=6, activation='tanh'))
+model.add(Dense(1, activation='sigmoid'))
+model.compile(loss='binary_crossentropy', optimizer=Nadam(lr=0.01, schedule_decay=0.01))
+model.fit(X, y, batch_size=16, nb_epoch=5, verbose=0)
+other = Sequential([Dense(1, input_dim=6, activation='sigmoid')])
+other.compile(loss='binary_crossentropy', optimizer='nadam')
+other.fit(X, y, batch_size=16, nb_epoch=5, verbose=0)
+print(model.predict(X[:4]), other.predict(X[:4]))
+'''
+
+
+def test_nadam_migrates_to_keras1_nadam_and_trains_alike(tmp_path):
+    """Keras 1.2.2's Nadam (momentum schedule 0.96 ** (t * schedule_decay)) is not Keras
+    3's (0.96 ** t): migrate writes Keras1Nadam, schedule_decay kept, 'nadam' too."""
+    _, _, migrated = _compare(NADAM_SCRIPT, tmp_path)
+    assert "optimizer=Keras1Nadam(learning_rate=0.01, schedule_decay=0.01)" in migrated
+    assert "optimizer=Keras1Nadam()" in migrated
+    assert "class Keras1Nadam(keras.optimizers.Optimizer):" in migrated
+
+
+EMBEDDING_SCRIPT = '''\
+import numpy as np
+np.random.seed(2)
+from keras.models import Sequential
+from keras.layers import Dense, Embedding, Flatten
+
+X = np.array([[1, 1, 2, 3], [2, 2, 2, 4]])
+y = np.array([1., 0.])
+model = Sequential()
+model.add(Embedding(6, 3, input_length=4))
+model.add(Flatten())
+model.add(Dense(1, activation='sigmoid'))
+model.compile(loss='binary_crossentropy', optimizer='adam')
+before = model.layers[0].get_weights()[0]
+model.train_on_batch(X, y)
+step = model.layers[0].get_weights()[0] - before
+print(np.abs(step[1:5]).ravel() / 0.001)
+'''
+
+
+def test_embedding_gradients_reach_the_optimizer_dense(tmp_path):
+    """On Theano a repeated word's gradient rows were summed before the optimizer saw
+    them, so Adam's first step is +-lr for every looked-up row (Keras 1.2.2 printed
+    0.99999.. here). TensorFlow hands over one slice per lookup and Keras 3's Adam squares
+    each (a step up to sqrt(3) lr): legacy_keras densifies, and migrate's Keras1Embedding
+    makes the lookup's gradient dense."""
+    _, events, migrated = _compare(EMBEDDING_SCRIPT, tmp_path)
+    printed = [e["value"] for e in events if e["kind"] == "printed"][0]
+    assert len(printed) == 12 and np.allclose(printed, 1.0, atol=1e-3), printed
+    assert "model.add(Keras1Embedding(6, 3, input_shape=(4,)))" in migrated

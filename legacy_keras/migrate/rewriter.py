@@ -750,7 +750,6 @@ class Keras1Rewriter(cst.CSTTransformer):
             self.record(change.node, "optimizer", change.keras1, change.keras3,
                         change.automatic, change.note)
         plan.entries = self.fold_decay(original, keras1, plan.entries)
-        plan.entries = self.drop_schedule_decay(original, plan.entries)
         args = plan.build_args(updated.args)
         if keras3 in table.HELPERS:
             self.need_helper(keras3)
@@ -801,20 +800,6 @@ class Keras1Rewriter(cst.CSTTransformer):
                     else (name, value, positional, arg)
                     for name, value, positional, arg in entries]
         return entries + [("learning_rate", schedule, False, None)]
-
-    def drop_schedule_decay(self, original, entries):
-        rename = [r for r in table.OPTIMIZER_ARGUMENTS if r.keras1 == "schedule_decay"][0]
-        kept = []
-        for entry in entries:
-            if entry[0] == "schedule_decay":
-                node = entry[3] or original
-                if literal_value(entry[1]) == "0.004":
-                    self.record(node, "optimizer", "schedule_decay=0.004", "(dropped)", True,
-                                rename.note)
-                    continue
-                self.record(node, "optimizer", "schedule_decay", None, False, rename.note)
-            kept.append(entry)
-        return kept
 
     # backend and Theano functions
 
