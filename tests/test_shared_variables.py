@@ -125,3 +125,14 @@ def test_debugprint_pytensor_style_for_teaching():
                                             style="pytensor")
     assert "Tanh" in text and "dense_1_W" in text and "ExpandDims" in text
     assert K.backend() == "theano"
+
+
+def test_pprint_styles():
+    model = vfnet()
+    output = model.layers[0].output
+    theano_text = keras.theano.printing.pprint(output)
+    assert theano_text.startswith("tanh(((dense_input_") and "\\dot dense_1_W" in theano_text
+    pytensor_text = keras.theano.printing.pprint(output, style="pytensor")
+    assert pytensor_text != theano_text and "dense_1_W" in pytensor_text
+    with pytest.raises(ValueError, match="style must be"):
+        keras.theano.printing.pprint(output, style="theano 1.0")

@@ -252,9 +252,20 @@ def _pytensor_text(obj):
     return pytensor.printing.debugprint(obj, file="str")
 
 
-def pprint(var):
-    """A one-line rendering of ``var``'s graph (PyTensor's pretty printer)."""
-    return pytensor.printing.pprint(var)
+def pprint(var, style=None):
+    """A one-line rendering of ``var``'s graph in Theano 1.0.5's text
+    (:mod:`legacy_keras.theano.pretty`); ``style='pytensor'`` gives PyTensor's, and
+    without ``style`` the ``LEGACY_KERAS_DEBUGPRINT_STYLE`` variable chooses, as for
+    :func:`debugprint` ('both' prints Theano's text)."""
+    from legacy_keras.theano.pretty import theano_pprint
+
+    if style is None:
+        style = os.environ.get(STYLE_VARIABLE) or "theano"
+    if style == "pytensor":
+        return pytensor.printing.pprint(var)
+    if style in ("theano", "both"):
+        return theano_pprint(var)
+    raise ValueError("style must be 'theano', 'pytensor' or 'both', not %r" % (style,))
 
 
 def pydotprint(*args, **kwargs):
