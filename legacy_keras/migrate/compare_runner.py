@@ -17,7 +17,7 @@ Dropout masks come from different generators in Keras 1 (Theano's MRG streams, o
 keras.random in legacy_keras) and Keras 3, and Keras 1's recurrent dropout drew one mask
 per gate where Keras 3 draws one: they cannot be replayed. Unless ``with-dropout`` is
 passed, both sides therefore train with every random regularizer switched off (the
-record says so, and ``legacy-keras compare`` prints it above and under the table):
+record says so, and ``legacy-keras compare`` prints it under the table):
 Dropout, SpatialDropout, the recurrent layers' dropout_W / dropout_U (Keras 3: dropout /
 recurrent_dropout), Embedding's word dropout (Keras 1 drew it with K.random_binomial, not
 K.dropout), GaussianNoise and GaussianDropout.
