@@ -37,10 +37,6 @@ DELIBERATE_SECTIONS = {
         "== gradient function",
         "== Model(vfnet.input, vfnet.output).predict_function.function",
     ],
-    "b_theano_facade": [
-        # Theano named the elementwise nodes T.grad built without ',no_inplace'.
-        "== debugprint(T.grad(T.sum(T.tanh(X)), X))",
-    ],
 }
 
 _FACT_LINE = re.compile(r"^[\w./ ]+(: | -> )")

@@ -501,7 +501,9 @@ def gradients(loss, variables):
     """``T.grad(loss, variables)``: a single (non-list) variable gives a single gradient
     (so the classic ``K.gradients(loss, x)[0]`` takes its first *sample*); a variable the
     loss does not depend on raises Theano's ``DisconnectedInputError``."""
-    return T.grad(loss, variables)
+    from legacy_keras.theano.gradient import grad
+
+    return grad(loss, variables)
 
 
 def stop_gradient(variables):

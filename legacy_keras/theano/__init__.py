@@ -19,7 +19,7 @@ from legacy_keras.theano import gradient  # noqa: E402
 from legacy_keras.theano import ifelse  # noqa: E402,F401
 from pytensor.scan.views import foldl, foldr, map, reduce  # noqa: E402,F401
 
-grad = _pytensor.grad
+grad = gradient.grad
 
 
 def scan(fn, sequences=None, outputs_info=None, non_sequences=None, n_steps=None,

@@ -9,7 +9,7 @@ from legacy_keras.theano.unsupported import unsupported_attribute
 abs_ = _pt.abs
 inv = _pt.reciprocal
 sgn = _pt.sign
-grad = _pt.grad if hasattr(_pt, "grad") else __import__("pytensor").grad
+from legacy_keras.theano.gradient import grad  # noqa: E402,F401
 TensorType = _pt.TensorType
 
 
