@@ -8,7 +8,8 @@ on 28x28x1 'tf'-ordered images (Keras 3: Conv2D with the Theano kernel flipped).
 LSTM(64) (Keras 1's default consume_less='cpu', hard_sigmoid gates) -> Dense(10) on
 (20 steps, 32 features) (Keras 3: LSTM with Keras 1's hard_sigmoid as
 recurrent_activation, gates fused i, f, c, o). Prints samples/s and the ratio
-shim/native (target >= 0.97); best-of-repeats wall clock, nothing asserted.
+shim/native (target >= 0.97); best-of-repeats wall clock, shim and native runs
+interleaved, nothing asserted.
 """
 import argparse
 import time
@@ -70,13 +71,16 @@ def lstm_models():
     return shim, native, lambda n: rng.rand(n, 20, 32).astype("float32")
 
 
-def best_time(function, repeats):
-    times = []
+def best_times(functions, repeats):
+    """{name: best wall clock} over ``repeats`` rounds, the functions taking turns within
+    each round so that a slow spell of a shared machine hits both sides alike."""
+    times = {name: [] for name in functions}
     for _ in range(repeats):
-        start = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - start)
-    return min(times)
+        for name, function in functions.items():
+            start = time.perf_counter()
+            function()
+            times[name].append(time.perf_counter() - start)
+    return {name: min(values) for name, values in times.items()}
 
 
 def run(name, build, args):
@@ -92,15 +96,16 @@ def run(name, build, args):
                                rtol=1e-3, atol=1e-5)
     shim.fit(x[:256], y[:256], batch_size=args.batch_size, nb_epoch=1, verbose=0)
     native.fit(x[:256], y[:256], batch_size=args.batch_size, epochs=1, verbose=0)
-    results = {
-        "fit shim": best_time(lambda: shim.fit(x, y, batch_size=args.batch_size,
-                                               nb_epoch=args.epochs, verbose=0), args.repeats),
-        "fit native": best_time(lambda: native.fit(x, y, batch_size=args.batch_size,
-                                                   epochs=args.epochs, verbose=0), args.repeats),
-        "predict shim": best_time(lambda: shim.predict(x, batch_size=256), args.repeats),
-        "predict native": best_time(lambda: native.predict(x, batch_size=256, verbose=0),
-                                    args.repeats),
-    }
+    results = best_times({
+        "fit shim": lambda: shim.fit(x, y, batch_size=args.batch_size,
+                                     nb_epoch=args.epochs, verbose=0),
+        "fit native": lambda: native.fit(x, y, batch_size=args.batch_size,
+                                         epochs=args.epochs, verbose=0),
+    }, args.repeats)
+    results.update(best_times({
+        "predict shim": lambda: shim.predict(x, batch_size=256),
+        "predict native": lambda: native.predict(x, batch_size=256, verbose=0),
+    }, args.repeats))
     for kind, work in (("fit", args.samples * args.epochs), ("predict", args.samples)):
         shim_rate = work / results[kind + " shim"]
         native_rate = work / results[kind + " native"]

@@ -488,7 +488,7 @@ def resize_volumes(X, depth_factor, height_factor, width_factor, dim_ordering):
 
 # -- recurrence ---------------------------------------------------------------------------
 def _numeric_rnn(step_function, inputs, initial_states, go_backwards, mask, constants,
-                 unroll, input_length):
+                 unroll, input_length, all_outputs=True):
     from keras.src import backend as k3_backend
 
     inputs = unwrap(inputs)
@@ -505,7 +505,7 @@ def _numeric_rnn(step_function, inputs, initial_states, go_backwards, mask, cons
     last_output, outputs, states = k3_backend.rnn(
         step, inputs, initial_states, go_backwards=go_backwards, mask=mask,
         constants=list(constants or []), unroll=unroll, input_length=input_length,
-        zero_output_for_mask=False)
+        zero_output_for_mask=False, return_all_outputs=all_outputs)
     return last_output, outputs, list(states)
 
 
@@ -606,13 +606,17 @@ def _scanned_steps(step_function, inputs, initial_states, go_backwards, mask, co
 
 
 def rnn(step_function, inputs, initial_states, go_backwards=False, mask=None,
-        constants=None, unroll=False, input_length=None):
+        constants=None, unroll=False, input_length=None, all_outputs=True):
     """Iterates ``step_function`` over the time axis (axis 1) of ``inputs``.
 
     Returns (last_output, outputs (samples, time, ...), new_states). With a mask
     (samples, time), masked steps keep the previous output and states, as in Keras 1.2.2.
     Symbolically a PyTensor ``scan`` (Theano printed ``for{cpu,scan_fn}``); in Keras 3
     execution Keras 3's own loop (``tf.while_loop``, or unrolled).
+
+    ``all_outputs=False`` (a legacy_keras addition, for layers that only use
+    ``last_output``) lets Keras 3 execution skip keeping every step's output; ``outputs``
+    then holds the last step only. The symbolic graph is Keras 1's either way.
     """
     if (len(unwrap(inputs).shape) if is_numeric(inputs) else inputs.ndim) < 3:
         raise AssertionError("Input should be at least 3D.")
@@ -621,6 +625,6 @@ def rnn(step_function, inputs, initial_states, go_backwards=False, mask=None,
                          "to `rnn`.")
     if is_numeric(inputs, *initial_states):
         return _numeric_rnn(step_function, inputs, initial_states, go_backwards, mask,
-                            constants, unroll, input_length)
+                            constants, unroll, input_length, all_outputs)
     return _symbolic_rnn(step_function, inputs, initial_states, go_backwards, mask,
                          constants, unroll, input_length)

@@ -16,6 +16,7 @@ import functools
 from legacy_keras import activations, constraints, initializations, regularizers
 from legacy_keras import backend as K
 from legacy_keras.engine.topology import InputSpec, Layer
+from legacy_keras.layers.core import plus_bias
 from legacy_keras.utils.np_utils import conv_input_length, conv_output_length
 from legacy_keras.layers.pooling import (  # noqa: F401  (Keras 1 exported them here too)
     AveragePooling1D, AveragePooling2D, AveragePooling3D, MaxPooling1D, MaxPooling2D,
@@ -78,6 +79,8 @@ class _WeightedConv(Layer):
     def _add_bias(self, output, ndim, channel_axis):
         if not self.bias:
             return output
+        if channel_axis == ndim - 1 and K.is_numeric(output):
+            return plus_bias(output, self.b)
         shape = [1] * ndim
         shape[channel_axis] = self.nb_filter
         return output + K.reshape(self.b, tuple(shape))

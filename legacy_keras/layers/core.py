@@ -35,6 +35,18 @@ class Activation(Layer):
         return dict(list(base_config.items()) + list(config.items()))
 
 
+def plus_bias(x, b):
+    """``x + b`` for a bias vector ``b`` over the last axis of ``x``. The graph is Keras
+    1's ``x + b``; in Keras 3 execution the sum goes through ``keras.ops.add``, which
+    TensorFlow builds as a ``BiasAdd`` that it fuses with the matrix product or
+    convolution before it (the same sum, computed faster)."""
+    if K.is_numeric(x):
+        from legacy_keras._k3 import ops
+
+        return ops.add(K.unwrap(x), K.unwrap(b))
+    return x + b
+
+
 class Dense(Layer):
     """A fully connected layer: ``output = activation(dot(input, W) + b)``.
 
@@ -93,7 +105,7 @@ class Dense(Layer):
     def call(self, x, mask=None):
         output = K.dot(x, self.W)
         if self.bias:
-            output += self.b
+            output = plus_bias(output, self.b)
         return self.activation(output)
 
     def get_output_shape_for(self, input_shape):
