@@ -19,6 +19,7 @@ CASES = [
     "b_gradients",
     "b_backend_functions",
     "b_compiled_debugprint",
+    "b_theano_more",
 ]
 
 # Printed sections ("== title" up to the next section or fact line) where legacy_keras

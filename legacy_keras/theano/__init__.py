@@ -78,4 +78,9 @@ def clone(output, replace=None, strict=True, share_inputs=True):
 
 
 def __getattr__(name):
+    # Submodules Theano's ``import theano`` made reachable as attributes.
+    if name == "sandbox":
+        import importlib
+
+        return importlib.import_module("legacy_keras.theano.sandbox")
     return unsupported_attribute("theano", name)

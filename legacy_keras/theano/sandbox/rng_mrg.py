@@ -121,21 +121,66 @@ class MRG_RandomStreams(object):  # noqa: N801
     """
 
     def __init__(self, seed=12345):
+        self.state_updates = []
+        self.default_instance_seed = seed
+        self.set_rstate(seed)
+
+    def set_rstate(self, seed):
+        """Seeds the generator of new stream states (1 integer or 6 integers, as Theano)."""
         if isinstance(seed, (int, np.integer)):
             if seed == 0:
                 raise ValueError("seed should not be 0", seed)
             if seed >= M2:
                 raise ValueError("seed should be less than %i" % M2, seed)
-        seed = [int(seed)] if isinstance(seed, (int, np.integer)) else [int(s) for s in seed]
+            seed = [int(seed)]
+        elif len(seed) == 6:
+            seed = [int(s) for s in seed]
+        else:
+            raise TypeError("seed should be 1 integer or 6 integers")
         self._generator = np.random.default_rng(seed)
-        self.state_updates = []
+
+    def updates(self):
+        """The (state, new state, size, nstreams) of every sample drawn so far."""
+        return list(self.state_updates)
+
+    def seed(self, seed=None):
+        """Re-initializes every random stream from ``seed`` (default: the constructor's)."""
+        if seed is None:
+            seed = self.default_instance_seed
+        self.set_rstate(seed)
+        for old_r, _, size, nstreams in self.state_updates:
+            shape = old_r.get_value(borrow=True).shape
+            values = self._generator.integers(1, M2, size=shape, dtype=np.int64)
+            old_r.set_value(values.astype(old_r.dtype), borrow=True)
+
+    def _unsupported(self, name):
+        raise NotImplementedError(
+            "MRG_RandomStreams.%s is not supported by legacy_keras (the Theano facade on "
+            "PyTensor); see migration_guide.md ('What cannot be migrated automatically')."
+            % name)
+
+    def multinomial(self, *args, **kwargs):
+        self._unsupported("multinomial")
+
+    def choice(self, *args, **kwargs):
+        self._unsupported("choice")
+
+    def multinomial_wo_replacement(self, *args, **kwargs):
+        self._unsupported("multinomial_wo_replacement")
+
+    def truncated_normal(self, *args, **kwargs):
+        self._unsupported("truncated_normal")
 
     def _new_state(self, size, nstreams):
         nstreams = nstreams or guess_n_streams(size)
         values = self._generator.integers(1, M2, size=(nstreams, 6), dtype=np.int64)
         return pytensor.shared(values.astype("int32"))
 
-    def uniform(self, size, low=0.0, high=1.0, ndim=None, dtype=None, nstreams=None):
+    def uniform(self, size, low=0.0, high=1.0, ndim=None, dtype=None, nstreams=None,
+                **kwargs):
+        if kwargs:
+            raise TypeError("uniform() got unexpected keyword arguments %s"
+                            % str(kwargs.keys()))
         low = _pt.as_tensor_variable(low)
         high = _pt.as_tensor_variable(high)
         if dtype is None:
@@ -155,6 +200,8 @@ class MRG_RandomStreams(object):  # noqa: N801
             warnings.simplefilter("ignore", DeprecationWarning)
             rstate.default_update = new_rstate
         rstate.tag.is_rng = True
+        u.rstate = rstate
+        u.update = (rstate, new_rstate)
         self.state_updates.append((rstate, new_rstate, size, nstreams))
         return u * (high - low) + low
 

@@ -41,4 +41,9 @@ def repeat(x, repeats, axis=None):
 
 
 def __getattr__(name):
+    # ``theano.tensor.signal`` after ``import theano`` (Theano's nnet imported it).
+    if name == "signal":
+        import importlib
+
+        return importlib.import_module("legacy_keras.theano.tensor.signal")
     return unsupported_attribute("theano.tensor", name)

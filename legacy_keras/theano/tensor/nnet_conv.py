@@ -161,34 +161,105 @@ class AbstractConv(Op):
     def pullback(self, inputs, outputs, output_grads):
         image, kernel = inputs
         if any(k is None for k in self.kshp):
-            raise NotImplementedError(
-                "Gradients through a convolution whose kernel shape is not known "
-                "(filter_shape=None) are not supported by legacy_keras; see "
-                "migration_guide.md.")
+            # No static kernel shape: Theano's own gradient ops, computed in NumPy.
+            params = dict(imshp=self.imshp, kshp=self.kshp, border_mode=self.border_mode,
+                          subsample=self.subsample, filter_flip=self.filter_flip,
+                          filter_dilation=self.filter_dilation)
+            spatial = [image.shape[2 + a] for a in range(self.convdim)]
+            kspatial = [kernel.shape[2 + a] for a in range(self.convdim)]
+            g_image = AbstractConvGradInputs(self.convdim, **params)(
+                kernel, output_grads[0], _pt.stack(spatial))
+            g_kernel = AbstractConvGradWeights(self.convdim, **params)(
+                image, output_grads[0], _pt.stack(kspatial))
+            return [g_image, g_kernel]
         reference = _symbolic_conv(image, kernel, self.kshp, self.border_mode,
                                    self.subsample, self.filter_dilation, self.filter_flip)
         grads = pytensor.grad(None, wrt=[image, kernel], known_grads={reference: output_grads[0]})
         return list(grads)
 
 
-def conv2d(input, filters, input_shape=None, filter_shape=None, border_mode="valid",
-           subsample=(1, 1), filter_flip=True, image_shape=None, filter_dilation=(1, 1),
-           **kwargs):
-    """Theano 1.0's ``T.nnet.conv2d``: one ``AbstractConv2d`` node."""
-    if image_shape is not None:
-        input_shape = image_shape
-    op = AbstractConv(2, imshp=input_shape, kshp=filter_shape, border_mode=border_mode,
-                      subsample=subsample, filter_flip=filter_flip,
-                      filter_dilation=filter_dilation)
+def _check_supported(num_groups=1, unshared=False):
+    if num_groups != 1:
+        raise NotImplementedError(
+            "Grouped convolutions (num_groups=%r) are not supported by legacy_keras (the "
+            "Theano facade on PyTensor); see migration_guide.md." % (num_groups,))
+    if unshared:
+        raise NotImplementedError(
+            "Unshared convolutions (unshared=True) are not supported by legacy_keras (the "
+            "Theano facade on PyTensor); see migration_guide.md.")
+
+
+class AbstractConv2d(AbstractConv):
+    """Theano 1.0's ``theano.tensor.nnet.abstract_conv.AbstractConv2d``."""
+
+    def __init__(self, imshp=None, kshp=None, border_mode="valid", subsample=(1, 1),
+                 filter_flip=True, filter_dilation=(1, 1), num_groups=1, unshared=False):
+        _check_supported(num_groups, unshared)
+        super(AbstractConv2d, self).__init__(2, imshp=imshp, kshp=kshp,
+                                             border_mode=border_mode, subsample=subsample,
+                                             filter_flip=filter_flip,
+                                             filter_dilation=filter_dilation)
+
+
+class AbstractConv3d(AbstractConv):
+    """Theano 1.0's ``theano.tensor.nnet.abstract_conv.AbstractConv3d``."""
+
+    def __init__(self, imshp=None, kshp=None, border_mode="valid", subsample=(1, 1, 1),
+                 filter_flip=True, filter_dilation=(1, 1, 1), num_groups=1):
+        _check_supported(num_groups)
+        super(AbstractConv3d, self).__init__(3, imshp=imshp, kshp=kshp,
+                                             border_mode=border_mode, subsample=subsample,
+                                             filter_flip=filter_flip,
+                                             filter_dilation=filter_dilation)
+
+
+def abstract_conv2d(input, filters, input_shape=None, filter_shape=None, border_mode="valid",
+                    subsample=(1, 1), filter_flip=True, filter_dilation=(1, 1), num_groups=1,
+                    unshared=False):
+    """``theano.tensor.nnet.abstract_conv.conv2d``: one ``AbstractConv2d`` node."""
+    op = AbstractConv2d(imshp=input_shape, kshp=filter_shape, border_mode=border_mode,
+                        subsample=subsample, filter_flip=filter_flip,
+                        filter_dilation=filter_dilation, num_groups=num_groups,
+                        unshared=unshared)
     return op(input, filters)
 
 
+def conv2d(input, filters, input_shape=None, filter_shape=None, border_mode="valid",
+           subsample=(1, 1), filter_flip=True, image_shape=None, filter_dilation=(1, 1),
+           num_groups=1, unshared=False, **kwargs):
+    """Theano 1.0's ``T.nnet.conv2d``: one ``AbstractConv2d`` node.
+
+    Channels-first images (batch, channels, rows, cols) and kernels (nb_filter, channels,
+    rows, cols); ``filter_flip=True`` (the default) is a true convolution. ``image_shape``
+    is the deprecated name of ``input_shape``; other keyword arguments are ignored with a
+    warning, as Theano did.
+    """
+    if "imshp_logical" in kwargs or "kshp_logical" in kwargs:
+        raise ValueError(
+            "Keyword arguments 'imshp_logical' and 'kshp_logical' for conv2d are not "
+            "supported anymore (and have not been a reliable way to perform upsampling).")
+    if kwargs:
+        warnings.warn(str(kwargs.keys()) + " are now deprecated in "
+                      "`tensor.nnet.abstract_conv.conv2d` interface and will be ignored.",
+                      stacklevel=2)
+    if image_shape is not None:
+        warnings.warn("The `image_shape` keyword argument to `tensor.nnet.conv2d` is "
+                      "deprecated, it has been renamed to `input_shape`.", stacklevel=2)
+        if input_shape is not None:
+            raise ValueError("input_shape and image_shape should not be provided at the "
+                             "same time.")
+        input_shape = image_shape
+    return abstract_conv2d(input, filters, input_shape, filter_shape, border_mode, subsample,
+                           filter_flip, filter_dilation, num_groups, unshared)
+
+
 def conv3d(input, filters, input_shape=None, filter_shape=None, border_mode="valid",
-           subsample=(1, 1, 1), filter_flip=True, filter_dilation=(1, 1, 1)):
-    """Theano 1.0's ``T.nnet.conv3d``: one ``AbstractConv3d`` node."""
-    op = AbstractConv(3, imshp=input_shape, kshp=filter_shape, border_mode=border_mode,
-                      subsample=subsample, filter_flip=filter_flip,
-                      filter_dilation=filter_dilation)
+           subsample=(1, 1, 1), filter_flip=True, filter_dilation=(1, 1, 1), num_groups=1):
+    """Theano 1.0's ``T.nnet.conv3d``: one ``AbstractConv3d`` node (channels first:
+    (batch, channels, depth, rows, cols))."""
+    op = AbstractConv3d(imshp=input_shape, kshp=filter_shape, border_mode=border_mode,
+                        subsample=subsample, filter_flip=filter_flip,
+                        filter_dilation=filter_dilation, num_groups=num_groups)
     return op(input, filters)
 
 
@@ -244,3 +315,69 @@ class AbstractConvGradInputs(AbstractConv):
         raise NotImplementedError(
             "Gradients through AbstractConv2d_gradInputs (Deconvolution2D's symbolic graph) "
             "are not supported by legacy_keras; see migration_guide.md.")
+
+
+def _numpy_conv_grad_weights(image, topgrad, kernel_spatial, border_mode, subsample,
+                             dilation, flip):
+    """The gradient of :func:`_numpy_conv` w.r.t. its kernel of spatial size
+    ``kernel_spatial``: image (b, c, *image), topgrad (b, f, *out), result (f, c, *k)."""
+    convdim = topgrad.ndim - 2
+    kshape = tuple(int(k) for k in kernel_spatial)
+    pads = theano_padding(border_mode, kshape, dilation)
+    image = np.pad(image, [(0, 0), (0, 0)] + [(p, p) for p in pads])
+    out_shape = topgrad.shape[2:]
+    out = np.zeros((topgrad.shape[1], image.shape[1]) + kshape,
+                   dtype=np.result_type(image.dtype, topgrad.dtype))
+    for offsets in itertools.product(*[range(k) for k in kshape]):
+        index = tuple(slice(offsets[a] * dilation[a],
+                            offsets[a] * dilation[a] + (out_shape[a] - 1) * subsample[a] + 1,
+                            subsample[a]) for a in range(convdim))
+        patch = image[(slice(None), slice(None)) + index]
+        out[(slice(None), slice(None)) + offsets] = np.tensordot(
+            topgrad, patch, axes=[[0] + list(range(2, 2 + convdim))] * 2)
+    if flip:
+        out = out[(slice(None), slice(None)) + (slice(None, None, -1),) * convdim]
+    return out
+
+
+class AbstractConvGradWeights(AbstractConv):
+    """Theano 1.0's ``AbstractConv2d_gradWeights(img, topgrad, shape)``: the gradient of
+    a convolution with respect to its kernel (of spatial ``shape``)."""
+
+    def theano_str(self):
+        return super(AbstractConvGradWeights, self).theano_str().replace(
+            "AbstractConv%dd{" % self.convdim, "AbstractConv%dd_gradWeights{" % self.convdim, 1)
+
+    def make_node(self, image, topgrad, shape):
+        image = _pt.as_tensor_variable(image)
+        topgrad = _pt.as_tensor_variable(topgrad)
+        shape = _pt.as_tensor_variable(shape)
+        ndim = self.convdim + 2
+        if image.ndim != ndim or topgrad.ndim != ndim:
+            raise TypeError("img and topgrad must be %dD tensors" % ndim)
+        dtype = pytensor.scalar.upcast(image.dtype, topgrad.dtype)
+        out = _pt.TensorType(dtype, shape=(None,) * ndim)()
+        return Apply(self, [image, topgrad, shape], [out])
+
+    def perform(self, node, inputs, output_storage):
+        image, topgrad, shape = inputs
+        out = _numpy_conv_grad_weights(image, topgrad, shape, self.border_mode,
+                                       self.subsample, self.filter_dilation, self.filter_flip)
+        output_storage[0][0] = np.asarray(out, dtype=node.outputs[0].dtype)
+
+    def pullback(self, inputs, outputs, output_grads):
+        raise NotImplementedError(
+            "Second derivatives through a convolution without filter_shape are not "
+            "supported by legacy_keras; see migration_guide.md.")
+
+
+class AbstractConv2d_gradInputs(AbstractConvGradInputs):  # noqa: N801  (Theano's name)
+    """Theano 1.0's ``theano.tensor.nnet.abstract_conv.AbstractConv2d_gradInputs``:
+    ``op(kern, topgrad, shape)`` with ``shape`` the image's (rows, cols)."""
+
+    def __init__(self, imshp=None, kshp=None, border_mode="valid", subsample=(1, 1),
+                 filter_flip=True, filter_dilation=(1, 1), num_groups=1, unshared=False):
+        _check_supported(num_groups, unshared)
+        super(AbstractConv2d_gradInputs, self).__init__(
+            2, imshp=imshp, kshp=kshp, border_mode=border_mode, subsample=subsample,
+            filter_flip=filter_flip, filter_dilation=filter_dilation)

@@ -24,8 +24,11 @@ MODES = ("max", "sum", "average_inc_pad", "average_exc_pad")
 
 def pool_output_length(size, window, stride, pad, ignore_border=True):
     if ignore_border:
-        return (size + 2 * pad - window) // stride + 1
-    return max(0, (size + 2 * pad - 1) // stride + 1)
+        return max(0, (size + 2 * pad - window) // stride + 1)
+    if stride >= window:
+        return (size + 2 * pad - 1) // stride + 1
+    # Theano 1.0: the last window starts inside the image
+    return max(0, (size + 2 * pad - 1 - window + stride) // stride) + 1
 
 
 def _window_slices(offsets, out_shape, stride):
@@ -42,7 +45,12 @@ def _numpy_pool(x, ws, stride, pad, mode, ignore_border):
     widths = [(0, 0)] * lead + [(p, p + max(0, (o - 1) * s + w - (n + 2 * p)))
                                 for n, o, w, s, p in zip(spatial, out_shape, ws, stride, pad)]
     padded = np.pad(x.astype(np.float64), widths, constant_values=fill)
-    real = np.pad(np.ones(spatial), widths[lead:], constant_values=0)
+    if mode == "average_inc_pad":
+        # the padding counts, the end of partial windows (ignore_border=False) does not
+        real = np.pad(np.ones([n + 2 * p for n, p in zip(spatial, pad)]),
+                      [(0, w[1] - p) for w, p in zip(widths[lead:], pad)], constant_values=0)
+    else:
+        real = np.pad(np.ones(spatial), widths[lead:], constant_values=0)
     result = None
     count = None
     for offsets in itertools.product(*[range(w) for w in ws]):
@@ -54,10 +62,8 @@ def _numpy_pool(x, ws, stride, pad, mode, ignore_border):
             result = window if result is None else result + window
             real_window = real[index]
             count = real_window if count is None else count + real_window
-    if mode == "average_exc_pad":
+    if mode in ("average_exc_pad", "average_inc_pad"):
         result = result / count
-    elif mode == "average_inc_pad":
-        result = result / float(np.prod(ws))
     return result
 
 
@@ -113,23 +119,35 @@ class Pool(Op):
 
         x = inputs[0]
         ws, stride, pad = (tuple(int(v) for v in var.data) for var in inputs[1:])
-        reference = _symbolic_pool(x, ws, stride, pad, self.mode)
+        reference = _symbolic_pool(x, ws, stride, pad, self.mode, self.ignore_border)
         grad = pytensor.grad(None, wrt=[x], known_grads={reference: output_grads[0]})[0]
         return [grad] + [disconnected_type() for _ in inputs[1:]]
 
 
-def _symbolic_pool(x, ws, stride, pad, mode):
-    """The pooling as a PyTensor expression (ignore_border=True), for gradients."""
+def _symbolic_pool(x, ws, stride, pad, mode, ignore_border=True):
+    """The pooling as a PyTensor expression, for gradients. With ``ignore_border=False``
+    the partial windows at the end are padded (with -inf for 'max', zeros otherwise)."""
     ndim = len(ws)
     lead = x.ndim - ndim
-    if any(pad):
+    sizes = [x.shape[lead + a] for a in range(ndim)]
+    if ignore_border:
+        out_shape = [(n + 2 * p - w) // s + 1 for n, w, s, p in zip(sizes, ws, stride, pad)]
+        ends = [0] * ndim
+    else:
+        out_shape = [(n + 2 * p - 1) // s + 1 if s >= w else
+                     _pt.maximum(0, (n + 2 * p - 1 - w + s) // s) + 1
+                     for n, w, s, p in zip(sizes, ws, stride, pad)]
+        ends = [_pt.maximum(0, (o - 1) * s + w - (n + 2 * p))
+                for n, o, w, s, p in zip(sizes, out_shape, ws, stride, pad)]
+    if mode == "average_exc_pad" and any(pad):
+        raise ValueError("padding must be zero for average_exc_pad")  # as Theano 1.0
+    padded_sizes = [n + 2 * p + e for n, p, e in zip(sizes, pad, ends)]
+    lead_shape = [x.shape[i] for i in range(lead)]
+    if any(pad) or not ignore_border:
         fill = -np.inf if mode == "max" else 0.
-        shape = [x.shape[i] for i in range(lead)] + [x.shape[lead + a] + 2 * p
-                                                      for a, p in enumerate(pad)]
-        inner = (slice(None),) * lead + tuple(slice(p, p + x.shape[lead + a])
-                                              for a, p in enumerate(pad))
-        x = _pt.set_subtensor(_pt.full(shape, fill, dtype=x.dtype)[inner], x)
-    out_shape = [(x.shape[lead + a] - w) // s + 1 for a, (w, s) in enumerate(zip(ws, stride))]
+        inner = (slice(None),) * lead + tuple(slice(p, p + n) for n, p in zip(sizes, pad))
+        x = _pt.set_subtensor(_pt.full(lead_shape + padded_sizes, fill, dtype=x.dtype)[inner],
+                              x)
     result = None
     for offsets in itertools.product(*[range(w) for w in ws]):
         window = x[(Ellipsis,) + _window_slices(offsets, out_shape, stride)]
@@ -137,13 +155,21 @@ def _symbolic_pool(x, ws, stride, pad, mode):
             result = window if result is None else _pt.maximum(result, window)
         else:
             result = window if result is None else result + window
-    if mode == "average_inc_pad":
-        result = result / float(np.prod(ws))
-    elif mode == "average_exc_pad":
-        if any(pad):
-            raise NotImplementedError("Gradients of average pooling with padding are not "
-                                      "supported by legacy_keras; see migration_guide.md.")
-        result = result / float(np.prod(ws))
+    if mode in ("average_inc_pad", "average_exc_pad"):
+        if not any(pad) and ignore_border:
+            return result / float(np.prod(ws))
+        # the number of pixels each window averages: those of the padded image
+        # ('average_inc_pad') or of the image itself ('average_exc_pad')
+        if mode == "average_inc_pad":
+            inside = tuple(slice(0, n + 2 * p) for n, p in zip(sizes, pad))
+        else:
+            inside = tuple(slice(p, p + n) for n, p in zip(sizes, pad))
+        real = _pt.set_subtensor(_pt.zeros(padded_sizes, dtype=x.dtype)[inside], 1.)
+        count = None
+        for offsets in itertools.product(*[range(w) for w in ws]):
+            window = real[_window_slices(offsets, out_shape, stride)]
+            count = window if count is None else count + window
+        result = result / count
     return result
 
 

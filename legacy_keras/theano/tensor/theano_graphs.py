@@ -179,3 +179,35 @@ def to_one_hot(y, nb_class, dtype="float32"):
     ``y.shape`` a ``Shape`` node of its own)."""
     zeros = _pt.zeros((y.shape[0], nb_class), dtype=dtype)
     return _pt.set_subtensor(zeros[_pt.arange(y.shape[0]), y], 1)
+
+
+def _bn_composite_op(dtype):
+    """Theano's ``BNComposite`` scalar op (with its gradient) for ``dtype``."""
+    import pytensor.scalar as ps
+
+    class BNComposite(ps.Composite):
+        def pullback(self, inputs, outputs, output_grads):
+            x, mean, std, gamma, beta = inputs
+            (top,) = output_grads
+            top_gamma = top * gamma
+            x_mean = x - mean
+            dx = top_gamma / std
+            return [dx, -dx, -(top_gamma * x_mean) / (std * std), top * x_mean / std, top]
+
+    scalars = [ps.get_scalar_type(dtype)() for _ in range(5)]
+    i0, i1, i2, i3, i4 = scalars
+    return BNComposite(scalars, [((i0 - i1) / i2) * i3 + i4])
+
+
+def bn_composite(x, mean, std, gamma, beta):
+    """Theano 1.0's ``BNComposite``: one element-wise node computing
+    ``(x - mean) / std * gamma + beta``, printed
+    ``Elemwise{Composite{((((i0 - i1) / i2) * i3) + i4)}}``."""
+    from pytensor.tensor.elemwise import Elemwise
+
+    x = _pt.as_tensor_variable(x)
+    inputs = [x] + [_pt.cast(v, x.dtype) if _pt.as_tensor_variable(v).dtype != x.dtype else v
+                    for v in (mean, std, gamma, beta)]
+    out = Elemwise(_bn_composite_op(x.dtype))(*inputs)
+    out.owner.tag.theano_str = "Elemwise{Composite{((((i0 - i1) / i2) * i3) + i4)}}"
+    return out

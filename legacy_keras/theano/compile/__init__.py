@@ -93,3 +93,6 @@ def function(inputs, outputs=None, mode=None, updates=None, givens=None,
     bound = _bound_variables(watched)
     updated = [var for var, _ in updates if isinstance(var, BoundSharedVariable)]
     return Function(compiled, bound, updated)
+
+
+import legacy_keras.theano.compile.function_module  # noqa: E402,F401

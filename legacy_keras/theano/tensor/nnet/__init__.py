@@ -1,7 +1,11 @@
 """``theano.tensor.nnet``: the activations Keras-era code used, built as Theano built them.
 
 PyTensor removed ``nnet``. Each function here builds the graph Theano 1.0.5 built (so
-debugprint shows the same ops) with PyTensor's elementwise ops.
+debugprint shows the same ops) with PyTensor's elementwise ops. The convolutions
+(``conv2d``, ``conv3d``) are Theano's abstract convolution ops
+(:mod:`legacy_keras.theano.tensor.nnet_conv`), ``batch_normalization`` Theano's
+(:mod:`.bn`). Submodules as Theano's: ``nnet.nnet``, ``nnet.abstract_conv``,
+``nnet.conv``, ``nnet.bn``.
 """
 import numpy as np
 import pytensor.tensor as _pt
@@ -118,7 +122,16 @@ def __getattr__(name):
 
 
 def softsign(x):
-    """Theano's sandbox ``softsign``: x / (1 + |x|), a single elementwise op."""
+    """Theano's ``softsign`` (``theano.tensor.nnet.nnet.softsign``, formerly
+    ``theano.sandbox.softsign``): x / (1 + |x|), a single elementwise op."""
     from legacy_keras.theano.scalar_ops import softsign as softsign_op
 
     return softsign_op(x)
+
+
+from legacy_keras.theano.tensor.nnet_conv import conv2d, conv3d  # noqa: E402,F401
+import legacy_keras.theano.tensor.nnet.nnet  # noqa: E402,F401  (submodules, as Theano's)
+import legacy_keras.theano.tensor.nnet.abstract_conv  # noqa: E402,F401
+import legacy_keras.theano.tensor.nnet.conv  # noqa: E402,F401
+import legacy_keras.theano.tensor.nnet.bn  # noqa: E402,F401
+from legacy_keras.theano.tensor.nnet.bn import batch_normalization  # noqa: E402,F401
