@@ -229,8 +229,11 @@ class Sequential(Model):
     def call(self, x, mask=None):
         return self._built_model().call(x, mask)
 
-    def run_graph(self, inputs, masks):
-        return self._built_model().run_graph(inputs, masks)
+    def compute_mask(self, x, mask=None):
+        return self._built_model().compute_mask(x, mask)
+
+    def run_graph(self, inputs, masks, owner_inputs=None):
+        return self._built_model().run_graph(inputs, masks, owner_inputs)
 
     def get_output_shape_for(self, input_shape):
         return self._built_model().get_output_shape_for(input_shape)

@@ -22,9 +22,23 @@ CASES = [
     "t_verbose2",
     "t_callbacks",
     "t_regularizers",
+    "t_nested_state",
 ]
+
+# Lines where legacy_keras prints something else on purpose (migration_guide.md,
+# "Deliberate differences"): (what Keras 1 printed, what legacy_keras prints).
+DELIBERATE = {
+    # A Sequential used only as a layer had no built model in Keras 1.2.2 (model None),
+    # so its `updates` raised; legacy_keras builds it and answers.
+    "t_nested_state": [
+        ("nested Sequential updates -> AttributeError: 'NoneType' object has no "
+         "attribute 'updates'", "nested Sequential updates -> 2"),
+        ("nested stateful Sequential updates -> AttributeError: 'NoneType' object has no "
+         "attribute 'updates'", "nested stateful Sequential updates -> 2"),
+    ],
+}
 
 
 @pytest.mark.parametrize("case", CASES)
 def test_training_matches_keras1(case, tmp_path):
-    check_case(case, str(tmp_path))
+    check_case(case, str(tmp_path), DELIBERATE.get(case, ()))

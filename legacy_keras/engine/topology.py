@@ -884,6 +884,10 @@ def _node_mask(layer, inputs, masks):
     except Exception:  # noqa: BLE001 - see the docstring
         return None
 
+def _same_objects(first, second):
+    return len(first) == len(second) and all(a is b for a, b in zip(first, second))
+
+
 class Container(Layer):
     """A directed acyclic graph of layers from ``input`` to ``output`` tensors.
 
@@ -1125,14 +1129,32 @@ class Container(Layer):
 
     # -- as a layer ------------------------------------------------------------------------
     def call(self, input, mask=None):
-        outputs, _ = self.run_graph(to_list(input), to_list(mask) if mask is not None
-                                    else [None] * len(to_list(input)))
+        outputs, _ = self._run_graph_once(input, mask)
         return _single(outputs)
 
     def compute_mask(self, input, mask=None):
-        _, masks = self.run_graph(to_list(input), to_list(mask) if mask is not None
-                                  else [None] * len(to_list(input)))
+        _, masks = self._run_graph_once(input, mask)
         return _single(masks)
+
+    def _run_graph_once(self, input, mask):
+        """(outputs, masks) of the graph for these inputs and masks, computed once.
+
+        Keras 1.2.2 cached a container's outputs and masks per (inputs, masks), so that
+        calling a model as a layer and then asking for its output mask ran its graph
+        once. That matters beyond speed: in Keras 3 execution a second run would apply
+        the inner layers' state changes (BatchNormalization's running statistics,
+        stateful recurrent states) twice. The last run is kept with its inputs, compared
+        by identity (the references keep those objects alive, so no id is reused)."""
+        inputs = to_list(input)
+        masks = to_list(mask) if mask is not None else [None] * len(inputs)
+        last = getattr(self, "_last_graph_run", None)
+        if last is not None and _same_objects(last[0], inputs) and _same_objects(last[1], masks):
+            return last[2], last[3]
+        symbolic = not K.is_numeric(*[x for x in inputs if x is not None])
+        outputs, output_masks = self.run_graph(inputs, masks,
+                                               owner_inputs=inputs if symbolic else None)
+        self._last_graph_run = (inputs, masks, outputs, output_masks)
+        return outputs, output_masks
 
     def get_output_shape_for(self, input_shape):
         shapes = to_list(input_shape)
@@ -1156,10 +1178,16 @@ class Container(Layer):
             self.output_layers, self.output_layers_node_indices,
             self.output_layers_tensor_indices)])
 
-    def run_graph(self, inputs, masks):
+    def run_graph(self, inputs, masks, owner_inputs=None):
         """Computes the outputs (and masks) for ``inputs`` by calling each node's layer in
         depth order. Works on PyTensor variables and, under the executor, on Keras 3
-        tensors."""
+        tensors.
+
+        With ``owner_inputs`` (a symbolic call of this container on new tensors), the
+        updates and losses its layers create for those tensors become this container's,
+        keyed by ``owner_inputs``, as Keras 1.2.2's ``run_internal_graph`` kept them (so a
+        model that uses this one as a layer collects, e.g., its BatchNormalization
+        updates)."""
         values = {}
         for x, y, mask in zip(self.inputs, inputs, masks):
             values[id(x)] = (y, mask)
@@ -1173,6 +1201,8 @@ class Container(Layer):
                 xs = [values[id(x)][0] for x in node.input_tensors]
                 ms = [values[id(x)][1] for x in node.input_tensors]
                 outs = to_list(layer.call(_single(xs), mask=_single(ms)))
+                if owner_inputs is not None:
+                    self._adopt_updates_and_losses(layer, xs, owner_inputs)
                 regularizer = getattr(layer, "activity_regularizer", None)
                 if regularizer is not None and in_numeric_execution():
                     add_activity_losses([regularizer(y) for y in outs])
@@ -1188,6 +1218,12 @@ class Container(Layer):
                     values[id(x)] = (y, mask)
         return ([values[id(x)][0] for x in self.outputs],
                 [values[id(x)][1] for x in self.outputs])
+
+    def _adopt_updates_and_losses(self, layer, layer_inputs, owner_inputs):
+        self.add_update(layer.get_updates_for(layer_inputs), owner_inputs)
+        self.add_update(layer.get_updates_for(None), None)
+        self.add_loss(layer.get_losses_for(layer_inputs), owner_inputs)
+        self.add_loss(layer.get_losses_for(None), None)
 
     # -- config and summary -------------------------------------------------------------
     def _node_conversion_map(self):
