@@ -56,16 +56,19 @@ class _WeightedConv(Layer):
         self.bias = bias
         self.initial_weights = weights
 
-    def _add_kernel_and_bias(self, W_shape, init_ordering):
+    def _add_kernel_and_bias(self, W_shape, init_ordering, b_shape=None):
+        """``W`` of ``W_shape`` (its fans computed in ``init_ordering``; None: the
+        initializer's own rule) and, with ``bias``, ``b`` of ``b_shape`` (default
+        (nb_filter,)); then the initial weights."""
         self.W_shape = W_shape
-        self.W = self.add_weight(W_shape,
-                                 initializer=functools.partial(self.init,
-                                                               dim_ordering=init_ordering),
+        initializer = self.init if init_ordering is None else functools.partial(
+            self.init, dim_ordering=init_ordering)
+        self.W = self.add_weight(W_shape, initializer=initializer,
                                  name="{}_W".format(self.name),
                                  regularizer=self.W_regularizer,
                                  constraint=self.W_constraint)
         if self.bias:
-            self.b = self.add_weight((self.nb_filter,), initializer="zero",
+            self.b = self.add_weight(b_shape or (self.nb_filter,), initializer="zero",
                                      name="{}_b".format(self.name),
                                      regularizer=self.b_regularizer,
                                      constraint=self.b_constraint)

@@ -24,14 +24,10 @@ removed them): see migration_guide.md.
 """
 import numpy as np
 
-from legacy_keras import activations, constraints, initializations, regularizers
 from legacy_keras import backend as K
-from legacy_keras.engine.topology import InputSpec, Layer
+from legacy_keras.engine.topology import InputSpec
+from legacy_keras.layers.convolutional import _WeightedConv
 from legacy_keras.utils.np_utils import conv_output_length
-
-
-def _config_of(obj):
-    return obj.get_config() if obj else None
 
 
 def _window_indices(output_length, filter_length, stride):
@@ -59,50 +55,25 @@ def _locally_connected_product(patches, W):
     return ops.einsum("bpf,pfn->bpn", patches, K.unwrap(W))
 
 
-class _LocallyConnected(Layer):
-    """Arguments and weights LocallyConnected1D and LocallyConnected2D share."""
+class _LocallyConnected(_WeightedConv):
+    """Arguments and weights LocallyConnected1D and LocallyConnected2D share: those of a
+    convolution (:class:`legacy_keras.layers.convolutional._WeightedConv`) plus
+    ``border_mode``; the kernel's initializer uses its own fan rule."""
 
     def _common_args(self, init, activation, weights, border_mode, W_regularizer,
                      b_regularizer, activity_regularizer, W_constraint, b_constraint, bias):
-        self.init = initializations.get(init)
-        self.activation = activations.get(activation)
+        super(_LocallyConnected, self)._common_args(
+            init, activation, weights, W_regularizer, b_regularizer, activity_regularizer,
+            W_constraint, b_constraint, bias)
         self.border_mode = border_mode
-        self.W_regularizer = regularizers.get(W_regularizer)
-        self.b_regularizer = regularizers.get(b_regularizer)
-        self.activity_regularizer = regularizers.get(activity_regularizer)
-        self.W_constraint = constraints.get(W_constraint)
-        self.b_constraint = constraints.get(b_constraint)
-        self.bias = bias
-        self.initial_weights = weights
 
     def _add_weights(self, W_shape, b_shape):
-        self.W_shape = W_shape
-        self.W = self.add_weight(W_shape, initializer=self.init,
-                                 name="{}_W".format(self.name),
-                                 regularizer=self.W_regularizer,
-                                 constraint=self.W_constraint)
-        if self.bias:
-            self.b = self.add_weight(b_shape, initializer="zero",
-                                     name="{}_b".format(self.name),
-                                     regularizer=self.b_regularizer,
-                                     constraint=self.b_constraint)
-        else:
-            self.b = None
-        if self.initial_weights is not None:
-            self.set_weights(self.initial_weights)
-            del self.initial_weights
-        self.built = True
+        self._add_kernel_and_bias(W_shape, None, b_shape)
 
     def _common_config(self):
-        return {"init": self.init.__name__,
-                "activation": self.activation.__name__,
-                "border_mode": self.border_mode,
-                "W_regularizer": _config_of(self.W_regularizer),
-                "b_regularizer": _config_of(self.b_regularizer),
-                "activity_regularizer": _config_of(self.activity_regularizer),
-                "W_constraint": _config_of(self.W_constraint),
-                "b_constraint": _config_of(self.b_constraint),
-                "bias": self.bias}
+        items = list(super(_LocallyConnected, self)._common_config().items())
+        items.insert(2, ("border_mode", self.border_mode))  # Keras 1.2.2's key order
+        return dict(items)
 
 
 class LocallyConnected1D(_LocallyConnected):
