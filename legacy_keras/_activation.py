@@ -13,6 +13,7 @@ import importlib.util
 import sys
 
 import legacy_keras._k3  # noqa: F401  (real Keras 3 first, before any aliasing)
+from legacy_keras import _numpy_compat
 
 _ALIASES = (("keras", "legacy_keras"), ("theano", "legacy_keras.theano"))
 _stashed = {}
@@ -76,6 +77,7 @@ def install():
         if _public(name) and not sys.modules[name].__name__.startswith("legacy_keras"):
             _stashed[name] = sys.modules.pop(name)
     sys.meta_path.insert(0, _finder)
+    _numpy_compat.install()
 
 
 def uninstall():
@@ -88,3 +90,4 @@ def uninstall():
             del sys.modules[name]
     sys.modules.update(_stashed)
     _stashed.clear()
+    _numpy_compat.uninstall()
