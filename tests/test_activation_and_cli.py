@@ -95,20 +95,27 @@ def test_without_activation_the_seed_fails_as_it_would_without_the_shim(tmp_path
     assert "init" in stderr or "W" in stderr  # Keras 3 rejects Keras 1's arguments
 
 
-def test_plot_renders_without_graphviz_dot(tmp_path):
-    """Only graphviz-pure on PATH: plot() still writes the four nodes of the seed."""
-    bindir = tmp_path / "bin"
-    bindir.mkdir()
+def _plot_seed_to_svg(tmp_path, path):
     script = tmp_path / "script.py"
     script.write_text(open(SEED).read().replace("to_file='model.png'", "to_file='model.svg'"))
-    result = run(LEGACY_KERAS + ["run", str(script)], cwd=tmp_path,
-                 env={"PATH": str(bindir)})
+    result = run(LEGACY_KERAS + ["run", str(script)], cwd=tmp_path, env={"PATH": path})
     assert result.returncode == 0, result.stderr.decode()
     svg = (tmp_path / "model.svg").read_text()
     for label in ["dense_input_2: InputLayer", "dense_4: Dense", "dense_5: Dense",
                   "dense_6: Dense"]:
         assert label in svg
     assert svg.count("class=\"node\"") == 4
+
+
+def test_plot_renders_without_graphviz_dot(tmp_path, path_without_graphviz):
+    """No graphviz on PATH: plot() renders the seed's four nodes with graphviz-pure."""
+    _plot_seed_to_svg(tmp_path, path_without_graphviz)
+
+
+def test_plot_uses_graphviz_dot_when_installed(tmp_path, path_with_graphviz):
+    path, calls = path_with_graphviz
+    _plot_seed_to_svg(tmp_path, path)
+    assert "-Tsvg" in calls.read_text()
 
 
 def test_install_and_uninstall_swap_the_keras_module():

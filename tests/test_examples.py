@@ -43,16 +43,32 @@ def test_check_finds_nothing_left_after_migration(example):
     assert "legacy_keras" not in imports and "theano" not in imports
 
 
-@pytest.mark.parametrize("example", EXAMPLES)
-def test_migrated_example_computes_what_the_keras1_script_did(example, tmp_path):
+def _compare(example, tmp_path, path):
+    """``legacy-keras compare`` of an example, with ``path`` as ``$PATH``: both runs plot
+    (the seed calls Keras 1's plot, its migration Keras 3's plot_model)."""
+    env = dict(os.environ, PATH=path)
     result = subprocess.run([sys.executable, "-m", "legacy_keras", "compare",
                              os.path.join(ROOT, "examples", example), "--keep", str(tmp_path)],
-                            capture_output=True, text=True, cwd=tmp_path)
+                            capture_output=True, text=True, cwd=tmp_path, env=env)
     assert result.returncode == 0, result.stdout + result.stderr[-3000:]
     assert ", 0 differ" in result.stdout
     migrated = (tmp_path / ("migrated_" + example)).read_text()
     imports = re.findall(r"^\s*(?:import|from)\s+(\w+)", migrated, re.M)
     assert "legacy_keras" not in imports and "theano" not in imports
+
+
+@pytest.mark.parametrize("example", EXAMPLES)
+def test_migrated_example_computes_what_the_keras1_script_did(example, tmp_path,
+                                                              path_without_graphviz):
+    """On a machine without graphviz (issue 13: Keras 3's plot_model probes ``dot -Tps``)."""
+    _compare(example, tmp_path, path_without_graphviz)
+
+
+def test_compare_with_graphviz_installed(tmp_path, path_with_graphviz):
+    path, calls = path_with_graphviz
+    _compare("seed_vfnet.py", tmp_path, path)
+    assert "-Tps" in calls.read_text()  # Keras 3's probe reached the installed dot
+    assert (tmp_path / "native" / "model.png").exists()
 
 
 def test_the_guide_worked_examples_are_current():

@@ -42,6 +42,20 @@ def _run_side(side, script, workdir, record, state, with_dropout=False):
                           env=_environment(workdir))
 
 
+#: The ``dot`` of both runs where graphviz is missing. Keras 3's ``plot_model`` first
+#: probes graphviz with pydot's default format, PostScript (``dot -Tps``), which
+#: graphviz-pure cannot write: the probe is answered in SVG (pydot only checks that
+#: ``dot`` ran). Every other format goes to graphviz-pure unchanged.
+_DOT_SHIM = """#!/bin/sh
+for arg do
+  shift
+  case "$arg" in -Tps) arg=-Tsvg ;; esac
+  set -- "$@" "$arg"
+done
+exec "%s" "$@"
+"""
+
+
 def _environment(workdir):
     """The environment of both runs: where graphviz's ``dot`` is missing, a ``dot`` that
     runs the ``graphviz-pure`` renderer (same command line), so Keras 3's plot_model
@@ -53,7 +67,7 @@ def _environment(workdir):
         os.makedirs(bin_dir, exist_ok=True)
         shim = os.path.join(bin_dir, "dot")
         with open(shim, "w") as f:
-            f.write('#!/bin/sh\nexec "%s" "$@"\n' % pure)
+            f.write(_DOT_SHIM % pure)
         os.chmod(shim, 0o755)
         env["PATH"] = bin_dir + os.pathsep + env.get("PATH", "")
     return env
