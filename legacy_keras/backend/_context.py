@@ -46,3 +46,93 @@ def add_activity_losses(losses):
     collected = getattr(_state, "activity_losses", None)
     if collected is not None:
         collected.extend(losses)
+
+
+# -- the training step's gradients --------------------------------------------------------
+@contextlib.contextmanager
+def recording_gradients(tape):
+    """Inside a Keras 3 training step: ``K.gradients`` (and so an optimizer's
+    ``get_gradients``) answers from ``tape``, the step's ``tf.GradientTape``."""
+    previous = getattr(_state, "tape", None)
+    _state.tape = tape
+    try:
+        yield
+    finally:
+        _state.tape = previous
+
+
+def gradient_tape():
+    """The active training step's ``tf.GradientTape``, or None."""
+    return getattr(_state, "tape", None)
+
+
+# -- variables born while a Keras 3 step is traced -------------------------------------------
+class VariableBirths(object):
+    """The variables that ``K.variable`` (``K.zeros``, ...) created while one compiled
+    step ran, by where they were created.
+
+    Keras 1 ran a custom optimizer's ``get_updates`` (and a layer's ``call``) once, when it
+    built the training function; what they created there (moments, a previous-loss
+    variable, scratch matrices) existed once. A Keras 3 step is Python that TensorFlow may
+    trace more than once; at each trace the code runs again and asks for its variables
+    again. A request is identified by its call site (the Python stack up to the step)
+    with its shape and dtype, and by how many requests that site made before in this run:
+    the same request in a later run gets the variable the first run created, so the
+    optimizer's state carries on instead of starting over. (Code that creates its
+    variables only once, such as the built-in optimizers' slots, simply asks no more.)
+    """
+
+    def __init__(self):
+        self.born = {}
+        self.seen = {}
+
+    def start(self):
+        self.seen = {}
+
+    def request(self, shape, dtype):
+        """(key, the variable created for this request by an earlier run or None)."""
+        site = _call_site()
+        base = (site, tuple(shape), str(dtype))
+        count = self.seen.get(base, 0)
+        self.seen[base] = count + 1
+        key = base + (count,)
+        return key, self.born.get(key)
+
+    def add(self, key, variable):
+        self.born[key] = variable
+
+
+def _call_site():
+    """(file, line) of every frame from the caller of ``K.variable`` up to the compiled
+    step (the frames above it differ between the calls that trigger a trace)."""
+    import sys
+
+    frame = sys._getframe(2)
+    site = []
+    while frame is not None and len(site) < 40:
+        code = frame.f_code
+        if code.co_name in _STEP_FUNCTIONS and code.co_filename.endswith(_EXECUTOR):
+            break
+        site.append((code.co_filename, frame.f_lineno))
+        frame = frame.f_back
+    return tuple(site)
+
+
+_EXECUTOR = "executor.py"
+_STEP_FUNCTIONS = ("_train_step", "_test_step", "call")
+
+
+@contextlib.contextmanager
+def variable_births(births):
+    """Runs one compiled step: ``K.variable`` calls inside reuse ``births`` in order."""
+    previous = getattr(_state, "births", None)
+    _state.births = births
+    births.start()
+    try:
+        yield
+    finally:
+        _state.births = previous
+
+
+def current_births():
+    return getattr(_state, "births", None)

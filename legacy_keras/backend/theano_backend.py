@@ -15,14 +15,15 @@ from pytensor.ifelse import ifelse
 
 from legacy_keras._k3 import keras, ops
 from legacy_keras.backend import common
-from legacy_keras.backend._context import in_numeric_execution, numeric_training
-from legacy_keras.backend.common import epsilon, floatx
+from legacy_keras.backend._context import (current_births, gradient_tape,
+                                           in_numeric_execution, numeric_training)
+from legacy_keras.backend.common import epsilon, floatx, image_dim_ordering  # noqa: F401
 from legacy_keras.theano import tensor as theano_tensor
 from legacy_keras.theano.tensor import nnet as nnet_ops
 from legacy_keras.theano.tensor.theano_graphs import __name__ as _graphs_module  # noqa: E402
 
 theano_graphs = __import__("sys").modules[_graphs_module]
-from legacy_keras.theano.bound import BoundSharedVariable, is_modern_tensor
+from legacy_keras.theano.bound import BoundSharedVariable, eager_scope, is_modern_tensor
 
 
 # -- dispatch -------------------------------------------------------------------------
@@ -55,13 +56,26 @@ def _keras3_name(name):
 
 def variable(value, dtype=None, name=None):
     """A weight: a ``keras.Variable`` holding ``value`` cast to ``dtype`` (floatx), seen
-    from Keras 1 code as a Theano shared variable named ``name``."""
+    from Keras 1 code as a Theano shared variable named ``name``.
+
+    Called while a Keras 3 step is traced (a custom optimizer's ``get_updates``, a layer
+    creating a scratch variable in ``call``), the variable is created outside the traced
+    graph, as Keras 1 created it once while building its Theano function; a later trace of
+    the same step gets the same variable back (``_context.VariableBirths``)."""
     dtype = dtype or floatx()
-    value = np.asarray(value, dtype=dtype)
-    modern = keras.Variable(value, dtype=dtype, name=_keras3_name(name))
-    shared = BoundSharedVariable(modern, name=name)
+    with eager_scope():
+        value = np.asarray(unwrap(value), dtype=dtype)
+        births = current_births()
+        if births is not None:
+            birth, reused = births.request(value.shape, dtype)
+            if reused is not None:
+                return reused
+        modern = keras.Variable(value, dtype=dtype, name=_keras3_name(name))
+        shared = BoundSharedVariable(modern, name=name)
     shared._keras_shape = value.shape
     shared._uses_learning_phase = False
+    if births is not None:
+        births.add(birth, shared)
     return shared
 
 
@@ -501,9 +515,35 @@ def gradients(loss, variables):
     """``T.grad(loss, variables)``: a single (non-list) variable gives a single gradient
     (so the classic ``K.gradients(loss, x)[0]`` takes its first *sample*); a variable the
     loss does not depend on raises Theano's ``DisconnectedInputError``."""
+    tape = gradient_tape()
+    if tape is not None and is_numeric(loss):
+        return _step_gradients(tape, loss, variables)
     from legacy_keras.theano.gradient import grad
 
     return grad(loss, variables)
+
+
+def _step_gradients(tape, loss, variables):
+    """``K.gradients`` inside a Keras 3 training step (an optimizer's ``get_gradients``):
+    the step's tape differentiates ``loss`` with respect to the weights' Keras 3
+    variables. TensorFlow's IndexedSlices (row lookups) become dense matrices, as Theano's
+    gradients were; a weight the loss does not depend on raises as in Theano."""
+    import tensorflow as tf
+    from pytensor.gradient import DisconnectedInputError
+
+    single = not isinstance(variables, (list, tuple))
+    wanted = [variables] if single else list(variables)
+    with tape.stop_recording():
+        grads = tape.gradient(unwrap(loss), [unwrap(v) for v in wanted])
+    result = []
+    for v, g in zip(wanted, grads):
+        if g is None:
+            raise DisconnectedInputError(
+                "grad method was asked to compute the gradient with respect to a variable "
+                "that is not part of the computational graph of the cost, or is used only "
+                "by a non-differentiable operator: %s" % (getattr(v, "name", v),))
+        result.append(tf.convert_to_tensor(g) if isinstance(g, tf.IndexedSlices) else g)
+    return result[0] if single else result
 
 
 def stop_gradient(variables):
@@ -652,8 +692,29 @@ def _ctc_unsupported(*args, **kwargs):
         "legacy_keras; use keras.ops.ctc_loss in Keras 3 (see migration_guide.md).")
 
 
-ctc_batch_cost = ctc_cost = ctc_create_skip_idxs = ctc_interleave_blanks = _ctc_unsupported
-ctc_path_probs = ctc_update_log_p = _ctc_unsupported
+# Keras 1.2.2's signatures (so that keyword calls reach the error above).
+def ctc_batch_cost(y_true, y_pred, input_length, label_length):
+    _ctc_unsupported()
+
+
+def ctc_cost(predict, Y):
+    _ctc_unsupported()
+
+
+def ctc_create_skip_idxs(Y):
+    _ctc_unsupported()
+
+
+def ctc_interleave_blanks(Y):
+    _ctc_unsupported()
+
+
+def ctc_path_probs(predict, Y, alpha=1e-4):
+    _ctc_unsupported()
+
+
+def ctc_update_log_p(skip_idxs, zeros, active, log_p_curr, log_p_prev):
+    _ctc_unsupported()
 
 
 # -- losses (written with the functions above, so they run in both executions) ----------
@@ -732,6 +793,12 @@ def moving_average_update(variable, value, momentum):
 
 
 def get_variable_shape(x):
+    """The shape of a variable (read from the variable itself: this works while a Keras 3
+    step is traced, where its value cannot be read)."""
+    if isinstance(x, BoundSharedVariable):
+        return tuple(int(d) for d in x.keras_variable.shape)
+    if isinstance(x, keras.Variable):
+        return tuple(int(d) for d in x.shape)
     return tuple(get_value(x).shape)
 
 
@@ -752,14 +819,15 @@ def gather(reference, indices):
                      ndim=indices.ndim + reference.ndim - 1)
 
 
-def pattern_broadcast(x, broadcastable):
+def pattern_broadcast(x, broatcastable):
     """Theano's ``patternbroadcast`` (a ``Rebroadcast`` node where the pattern changes);
-    in Keras 3 execution the value itself (its length-1 axes broadcast anyway)."""
+    in Keras 3 execution the value itself (its length-1 axes broadcast anyway). The
+    second parameter keeps Keras 1.2.2's spelling, ``broatcastable``."""
     if is_numeric(x):
         return unwrap(x)
     from legacy_keras.theano.tensor.rebroadcast import patternbroadcast
 
-    return patternbroadcast(x, broadcastable)
+    return patternbroadcast(x, broatcastable)
 
 
 # -- random tensors ---------------------------------------------------------------------------

@@ -9,7 +9,9 @@ for ``predict`` and ``fit``: no Python runs per sample or per batch after tracin
 import numpy as np
 
 from legacy_keras._k3 import keras
-from legacy_keras.backend._context import collecting_activity_losses, numeric_execution
+from legacy_keras.backend._context import (
+    VariableBirths, collecting_activity_losses, numeric_execution, recording_gradients,
+    variable_births)
 from legacy_keras.theano.bound import BoundSharedVariable
 
 
@@ -23,6 +25,22 @@ def _modern_variables(weights):
                 "migration_guide.md ('Custom layers')." % (getattr(weight, "name", weight),))
         variables.append(weight.keras_variable)
     return variables
+
+
+def _is_numeric_value(value):
+    """True for what a Keras 3 step can assign: tensors, variables, NumPy values, numbers."""
+    from legacy_keras.theano.bound import is_modern_tensor
+
+    return is_modern_tensor(value) or isinstance(value, (np.ndarray, np.generic, int, float))
+
+
+def _builds_own_state(optimizer):
+    """True for an optimizer whose updates come from legacy_keras' ``get_updates`` (its
+    state can be created before the step is traced); a user's own ``get_updates`` creates
+    its state itself, inside the step, as it did in Keras 1."""
+    from legacy_keras.optimizers import Optimizer
+
+    return type(optimizer).get_updates is Optimizer.get_updates
 
 
 class ReplayModel(keras.Model):
@@ -41,10 +59,11 @@ class ReplayModel(keras.Model):
         for variable in _modern_variables(frozen):
             variable.trainable = False
         self._legacy_variables = _modern_variables(trainable + frozen)
+        self._births = VariableBirths()
 
     def call(self, inputs, training=False):
         inputs = [inputs] if self._single_input else list(inputs)
-        with numeric_execution(training):
+        with numeric_execution(training), variable_births(self._births):
             outputs, _ = self._legacy_container.run_graph(inputs, [None] * len(inputs))
         return outputs[0] if self._single_output else outputs
 
@@ -66,7 +85,10 @@ class StepFunctions(object):
 
         self.model = model
         self.params = model._collected_trainable_weights
-        model.optimizer.build(self.params)
+        if _builds_own_state(model.optimizer):
+            model.optimizer.build(self.params)
+        self._train_births = VariableBirths()
+        self._test_births = VariableBirths()
         # autograph off: the steps are plain graph-building Python (Keras 1 layers and K),
         # not control flow for TensorFlow to convert.
         self._train = tf.function(self._train_step, reduce_retracing=True, autograph=False)
@@ -80,31 +102,51 @@ class StepFunctions(object):
                                                     list(sample_weights), activity_losses)
 
     def _train_step(self, inputs, targets, sample_weights):
+        """One Keras 1 training step: ``optimizer.get_updates(params, constraints, loss)``
+        runs here, numerically, as Keras 1 ran it once to build its training function;
+        ``K.gradients`` (``self.get_gradients``) answers with the tape's gradients, so
+        the built-in optimizers and a user's own ``get_updates`` (or ``get_gradients``),
+        wrappers of other optimizers included, train the same way."""
         import tensorflow as tf
 
         model = self.model
-        variables = [p.keras_variable for p in self.params]
-        with tf.GradientTape() as tape:
-            _, (total_loss, metric_values) = self._forward(inputs, targets, sample_weights,
-                                                           True)
-        grads = tape.gradient(total_loss, variables)
-        # Theano's gradient of a row lookup (an Embedding) was a dense matrix, a repeated
-        # row's contributions summed; TensorFlow's is IndexedSlices, one slice per lookup,
-        # and Keras 3's ops square those slices one by one (Adam, RMSprop, Adagrad, clipnorm
-        # would see sum(g_i**2), not (sum g_i)**2): densify first, as Theano had it.
-        grads = [tf.convert_to_tensor(g) if isinstance(g, tf.IndexedSlices) else g
-                 for g in grads]
-        with numeric_execution(True):
-            grads = model.optimizer.clip_gradients(grads)
-            updates = model.optimizer.updates_from_gradients(self.params, grads,
-                                                             model.constraints)
-            for var, value in list(updates):
-                target = var.keras_variable if isinstance(var, BoundSharedVariable) else var
-                target.assign(value)
+        with variable_births(self._train_births):
+            with tf.GradientTape(persistent=True) as tape:
+                _, (total_loss, metric_values) = self._forward(inputs, targets,
+                                                               sample_weights, True)
+                with numeric_execution(True), recording_gradients(tape):
+                    updates = model.optimizer.get_updates(self.params, model.constraints,
+                                                          total_loss)
+            self._apply(updates)
         return [total_loss] + metric_values
 
+    @staticmethod
+    def _apply(updates):
+        """Applies ``(variable, new value)`` pairs as a Theano function applied its
+        updates: every new value is computed from the values before the step."""
+        import tensorflow as tf
+
+        targets, values = [], []
+        for var, value in list(updates):
+            target = var.keras_variable if isinstance(var, BoundSharedVariable) else var
+            if isinstance(value, BoundSharedVariable):
+                value = value.keras_variable
+            if not _is_numeric_value(value):
+                raise NotImplementedError(
+                    "The update of %s is a symbolic Theano expression (%s); legacy_keras "
+                    "trains with Keras 3 and cannot run Theano expressions built outside the "
+                    "training step as updates of fit / train_on_batch. Build the update "
+                    "inside the optimizer's get_updates, or apply it with K.function. See "
+                    "migration_guide.md." % (getattr(var, "name", var), value))
+            targets.append(target)
+            values.append(tf.convert_to_tensor(value, dtype=target.dtype))
+        for target, value in zip(targets, values):
+            target.assign(value)
+
     def _test_step(self, inputs, targets, sample_weights):
-        _, (total_loss, metric_values) = self._forward(inputs, targets, sample_weights, False)
+        with variable_births(self._test_births):
+            _, (total_loss, metric_values) = self._forward(inputs, targets, sample_weights,
+                                                           False)
         return [total_loss] + metric_values
 
     @staticmethod

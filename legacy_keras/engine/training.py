@@ -17,59 +17,100 @@ from legacy_keras.engine.training_utils import (
     batch_shuffle, check_array_lengths, check_loss_and_target_compatibility, collect_metrics,
     make_batches, slice_X, standardize_sample_or_class_weights, standardize_weights,
     weighted_objective)
+from legacy_keras.utils.generic_utils import Progbar  # noqa: F401  (Keras 1.2.2 re-export)
 
 
-def standardize_input_data(data, names, shapes=None, check_batch_dim=True,
-                           exception_prefix="", dtypes=None):
+def standardize_class_weights(class_weight, output_names):
+    """Keras 1.2.2: ``class_weight`` (None, a dict, or a list / dict of dicts per
+    output) as one entry per output."""
+    return standardize_sample_or_class_weights(class_weight, output_names, "class_weight")
+
+
+def standardize_sample_weights(sample_weight, output_names):
+    """Keras 1.2.2: ``sample_weight`` as one array (or None) per output."""
+    return standardize_sample_or_class_weights(sample_weight, output_names, "sample_weight")
+
+
+def standardize_input_data(data, names, shapes=None, check_batch_axis=True,
+                           exception_prefix="", dtypes=None, check_batch_dim=None):
     """Arrays as a list in ``names`` order, with Keras 1.2.2's errors when the count or a
-    shape does not match the model. Each array is cast to ``dtypes[i]`` (the placeholder's
-    dtype: Theano functions were compiled with allow_input_downcast=True) or, without
-    ``dtypes``, float arrays to floatx."""
-    if isinstance(data, dict):
-        arrays = []
-        for name in names:
-            if name not in data:
-                raise ValueError("No data provided for \"" + name + "\". Need data for each "
-                                 "key in: " + str(names))
-            arrays.append(data[name])
-    elif isinstance(data, (list, tuple)):
-        arrays = list(data)
-        if len(arrays) != len(names):
-            raise ValueError("Error when checking " + exception_prefix + ": the list of Numpy "
-                             "arrays that you are passing to your model is not the size the "
-                             "model expected. Expected to see " + str(len(names)) +
-                             " arrays but instead got the following list of " +
-                             str(len(arrays)) + " arrays: " + str(data)[:200] + "...")
-    else:
-        if len(names) != 1:
-            raise ValueError("The model expects " + str(len(names)) + " " + exception_prefix +
-                             " arrays, but only received one array. Found: array with "
-                             "shape " + str(np.shape(data)))
-        arrays = [data]
+    shape does not match the model.
+
+    Keras 1.2.2 accepted a dict keyed by input / output name, a list with one array per
+    name, a single array for a single name, and, for a single name, a list of anything
+    but arrays (plain numbers ``[1] * B + [0] * B``, nested lists), turned into one array.
+    Every 1-D array became a column ``(n, 1)`` before the shapes were checked. Each array
+    is then cast to ``dtypes[i]`` (the placeholder's dtype: Theano functions were compiled
+    with ``allow_input_downcast=True``) or, without ``dtypes``, float arrays to floatx.
+    legacy_keras also takes a tuple as a list and a list entry that is not an array (Keras
+    1 failed on them with an AttributeError). ``check_batch_dim`` is Keras 1.1's name of
+    ``check_batch_axis``."""
+    if check_batch_dim is not None:
+        check_batch_axis = check_batch_dim
+    arrays = _as_array_list(data, names, exception_prefix)
     result = []
     for i, (name, array) in enumerate(zip(names, arrays)):
         array = np.asarray(array)
+        if array.ndim == 1:
+            array = np.expand_dims(array, 1)
         shape = shapes[i] if shapes else None
         if shape is not None:
-            if array.ndim == 1 and len(shape) == 2:
-                array = np.expand_dims(array, 1)
-            if array.ndim != len(shape):
-                raise ValueError("Error when checking " + exception_prefix + ": expected " +
-                                 name + " to have " + str(len(shape)) + " dimensions, but "
-                                 "got array with shape " + str(array.shape))
-            for axis, (expected, actual) in enumerate(zip(shape, array.shape)):
-                if not axis and not check_batch_dim:
-                    continue
-                if expected is not None and expected != actual:
-                    raise ValueError("Error when checking " + exception_prefix +
-                                     ": expected " + name + " to have shape " + str(shape) +
-                                     " but got array with shape " + str(array.shape))
+            _check_shape(array, name, shape, check_batch_axis, exception_prefix)
         if dtypes is not None and array.dtype.kind in "biuf":
             array = array.astype(dtypes[i], copy=False)
         elif np.issubdtype(array.dtype, np.floating):
             array = array.astype(K.floatx(), copy=False)
         result.append(array)
     return result
+
+
+def _as_array_list(data, names, exception_prefix):
+    """``data`` (a dict, a list, a single array) as one entry per name (Keras 1.2.2)."""
+    if isinstance(data, dict):
+        arrays = []
+        for name in names:
+            if name not in data:
+                raise ValueError("No data provided for \"" + name + "\". Need data for "
+                                 "each key in: " + str(names))
+            arrays.append(data[name])
+        return arrays
+    if isinstance(data, (list, tuple)):
+        if len(data) == len(names):
+            return list(data)
+        if len(data) > 0 and hasattr(data[0], "shape"):
+            raise ValueError("Error when checking " + exception_prefix + ": the list of Numpy "
+                             "arrays that you are passing to your model is not the size the "
+                             "model expected. Expected to see " + str(len(names)) +
+                             " arrays but instead got the following list of " +
+                             str(len(data)) + " arrays: " + str(data)[:200] + "...")
+        if len(names) == 1:
+            return [np.asarray(data)]
+        raise ValueError("Error when checking " + exception_prefix + ": you are passing a "
+                         "list as input to your model, but the model expects a list of " +
+                         str(len(names)) + " Numpy arrays instead. The list you passed was: "
+                         + str(data)[:200])
+    if not hasattr(data, "shape"):
+        raise TypeError("Error when checking " + exception_prefix + ": data should be a Numpy "
+                        "array, or list/dict of Numpy arrays. Found: " + str(data)[:200] +
+                        "...")
+    if len(names) != 1:
+        raise ValueError("The model expects " + str(len(names)) + " input arrays, but only "
+                         "received one array. Found: array with shape " + str(np.shape(data)))
+    return [data]
+
+
+def _check_shape(array, name, shape, check_batch_axis, exception_prefix):
+    if array.ndim != len(shape):
+        raise ValueError("Error when checking " + exception_prefix + ": expected " + name +
+                         " to have " + str(len(shape)) + " dimensions, but got array with "
+                         "shape " + str(array.shape))
+    for axis, (expected, actual) in enumerate(zip(shape, array.shape)):
+        if not axis and not check_batch_axis:
+            continue
+        if expected and expected != actual:
+            raise ValueError("Error when checking " + exception_prefix + ": expected " +
+                             name + " to have shape " + str(shape) + " but got array with "
+                             "shape " + str(array.shape))
 
 
 def _output_list(values, names, what):

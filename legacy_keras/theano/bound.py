@@ -34,6 +34,15 @@ def _identity(value):
     return value
 
 
+def eager_scope():
+    """Leaves a TensorFlow trace for eager execution (``tf.init_scope``): variables are
+    created and their values read there, whether or not a Keras 3 step is being traced
+    (Keras 1 code creates and reads variables while it builds its graph)."""
+    import tensorflow as tf
+
+    return tf.init_scope()
+
+
 def is_modern_tensor(value):
     """True for values Keras 3 computes with (TensorFlow tensors, Keras variables)."""
     return isinstance(value, keras.Variable) or keras.ops.is_tensor(value) or isinstance(
@@ -53,7 +62,9 @@ class BoundSharedVariable(TensorSharedVariable):
 
     # -- the one truth -------------------------------------------------------------
     def _read(self):
-        return np.array(self._to_legacy(np.asarray(self.keras_variable.numpy())))
+        with eager_scope():
+            value = np.asarray(self.keras_variable.numpy())
+        return np.array(self._to_legacy(value))
 
     def refresh(self):
         """Copies the Keras 3 value into PyTensor's storage (before a compiled call)."""
