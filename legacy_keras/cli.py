@@ -3,13 +3,15 @@
 ``legacy-keras run SCRIPT [ARGS...]`` / ``legacy-keras run -m MODULE [ARGS...]`` runs an
 unmodified Keras 1 script with the Keras 1.2.2 and Theano APIs installed: as
 ``__main__``, with its own ``sys.argv`` and ``sys.path[0]``, its exit status, and
-tracebacks that point at the script's own lines.
+tracebacks that point at the script's own lines. Python 2 scripts (and the Python 2
+modules next to them) are translated in memory (legacy_keras.py2; ``--py2`` forces it).
 
 ``legacy-keras check SCRIPT...`` reports the Keras 1 / Theano usages of scripts and
 ``legacy-keras migrate SCRIPT [-o OUT | --in-place] [--diff]`` rewrites a script for
 plain Keras 3 (see legacy_keras/migrate).
 """
 import argparse
+import importlib.util
 import os
 import runpy
 import sys
@@ -21,10 +23,19 @@ def _run(args):
     if args.debugprint_style:
         os.environ["LEGACY_KERAS_DEBUGPRINT_STYLE"] = args.debugprint_style
     legacy_keras.install()
+    from legacy_keras.py2 import importer
+
     if args.module:
         sys.argv = [args.target] + args.args
         sys.path.insert(0, os.getcwd())
-        runpy.run_module(args.target, run_name="__main__", alter_sys=True)
+        with importer.local_python2_imports(os.getcwd(), force=args.py2):
+            spec = importlib.util.find_spec(args.target)
+            if spec is not None and isinstance(spec.loader, importer.Python2Loader):
+                sys.argv[0] = spec.origin
+                importer.exec_as_main(spec.loader.get_code(args.target), spec.origin,
+                                      spec)
+            else:
+                runpy.run_module(args.target, run_name="__main__", alter_sys=True)
     else:
         script = args.target
         if not os.path.exists(script):
@@ -32,7 +43,7 @@ def _run(args):
             return 2
         sys.argv = [script] + args.args
         sys.path.insert(0, os.path.dirname(os.path.abspath(script)))
-        runpy.run_path(script, run_name="__main__")
+        importer.run_path(script, force=args.py2)
     return 0
 
 
@@ -47,6 +58,10 @@ def _parser():
     run.add_argument("--debugprint-style", choices=("theano", "pytensor", "both"),
                      help="how theano.printing.debugprint prints graphs: Theano 1.0's text "
                      "(the default), PyTensor's, or both (for teaching)")
+    run.add_argument("--py2", action="store_true",
+                     help="translate the script and the modules next to it from Python 2 "
+                     "(in memory) even when they compile as Python 3; Python 2 source is "
+                     "otherwise detected by itself")
     run.add_argument("target", help="the script (or module with -m)")
     run.add_argument("args", nargs=argparse.REMAINDER, help="the script's own arguments")
     run.set_defaults(handler=_run)
@@ -78,7 +93,10 @@ def _print_user_traceback():
 
 
 def _is_runner_frame(filename):
-    return filename == __file__ or filename.endswith(("runpy.py", "<frozen runpy>"))
+    from legacy_keras.py2 import importer
+
+    return filename in (__file__, importer.__file__) or filename.endswith(
+        ("runpy.py", "<frozen runpy>"))
 
 
 if __name__ == "__main__":

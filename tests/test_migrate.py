@@ -329,11 +329,14 @@ def test_exit_statuses(tmp_path, capsys):
     automatic_only.write_text("from keras.layers.core import Dense\n")
     python2 = tmp_path / "python2.py"
     python2.write_text("print 'hello'\n")
+    broken = tmp_path / "broken.py"
+    broken.write_text("print 'hello'\nx = (\n")
     assert main(["check", str(clean)]) == 0
     assert "Nothing manual left" in capsys.readouterr().out
     assert main(["check", str(automatic_only)]) == 0
-    assert main(["check", str(python2)]) == 2
-    assert "Python 2" in capsys.readouterr().out
+    assert main(["check", str(python2)]) == 0  # Python 2 is translated first (issue 14)
+    assert main(["check", str(broken)]) == 2
+    assert "neither Python 3 nor Python 2" in capsys.readouterr().out
     assert main(["migrate", str(automatic_only), "--in-place"]) == 0
     assert automatic_only.read_text() == "from keras.layers import Dense\n"
     script = tmp_path / "s.py"

@@ -33,8 +33,8 @@ def check_file(path):
     try:
         return FileReport(path, check_source(source), None)
     except cst.ParserSyntaxError as error:
-        return FileReport(path, [], "cannot parse (line %d): %s; Python 2 code must be "
-                                    "converted to Python 3 first"
+        return FileReport(path, [], "cannot parse (line %d): %s; neither Python 3 nor "
+                                    "Python 2 that fissix can translate"
                           % (error.raw_line, error.message))
 
 

@@ -23,6 +23,7 @@ from legacy_keras.migrate import templates
 from legacy_keras.migrate.arguments import (code_of, has_star_arguments, keyword_argument,
                                             literal_value, plan_arguments, fix_commas)
 from legacy_keras.migrate.usages import TODO_MARK, Usage, todo_text
+from legacy_keras.py2.translate import python3_source
 
 MODEL_CONSTRUCTORS = {"keras.models.Sequential", "keras.models.Model",
                       "keras.engine.training.Model", "keras.engine.Model",
@@ -48,11 +49,15 @@ STATEMENTS = (cst.SimpleStatementLine, cst.BaseCompoundStatement)
 
 
 def migrate_source(source):
-    """Rewrites Keras 1 source text; returns (new source, [Usage], unconsumed TODOs)."""
+    """Rewrites Keras 1 source text; returns (new source, [Usage], unconsumed TODOs).
+    Python 2 source is translated to Python 3 first (legacy_keras.py2); usages keep its
+    line numbers."""
+    source, original_line = python3_source(source)
     wrapper = MetadataWrapper(cst.parse_module(source))
     rewriter = Keras1Rewriter()
     module = wrapper.visit(rewriter)
-    return module.code, rewriter.usages + rewriter.leftover_todos()
+    usages = rewriter.usages + rewriter.leftover_todos()
+    return module.code, [usage._replace(line=original_line(usage.line)) for usage in usages]
 
 
 def keras1_module_rename(dotted):
