@@ -8,6 +8,7 @@ from legacy_keras import _k3  # noqa: F401  (real Keras 3 before anything else)
 from legacy_keras import backend  # noqa: F401
 from legacy_keras import activations, constraints, initializations, regularizers  # noqa: F401
 from legacy_keras import engine, layers, models, utils  # noqa: F401
+from legacy_keras import callbacks, datasets, preprocessing, wrappers  # noqa: F401  (as Keras 1.2.2)
 from legacy_keras._activation import install, is_installed, uninstall  # noqa: F401
 
 __version__ = "1.2.2"

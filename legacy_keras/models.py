@@ -4,6 +4,8 @@ import copy
 from legacy_keras import backend as K
 from legacy_keras.engine.topology import Layer, Merge, Node, get_source_inputs
 from legacy_keras.engine.training import Model
+from legacy_keras.optimizers import optimizer_from_config  # noqa: F401  (Keras 1.2.2 re-exports)
+from legacy_keras.utils.io_utils import ask_to_proceed_with_overwrite  # noqa: F401
 
 
 class Sequential(Model):

@@ -14,6 +14,7 @@ effect at the next batch, as it did.
 """
 from legacy_keras import backend as K
 from legacy_keras.utils.generic_utils import get_from_module
+from legacy_keras.utils.generic_utils import get_custom_objects  # noqa: F401  (Keras 1.2.2 re-export)
 
 
 def clip_norm(g, c, n):

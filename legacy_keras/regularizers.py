@@ -21,6 +21,29 @@ class Regularizer(object):
                       "does anything, and it will be removed after 06/2017.")
 
 
+class EigenvalueRegularizer(Regularizer):
+    """Keras 1.2.2's penalty ``k * sqrt(lambda_max(W^T W))`` for a rank-2 weight: the
+    dominant eigenvalue of ``W^T W`` estimated with 9 steps of the power method from a
+    vector of ones (so the estimate is Keras 1's, not the exact eigenvalue)."""
+
+    _POWER_STEPS = 9
+
+    def __init__(self, k):
+        self.k = k
+
+    def __call__(self, x):
+        if K.ndim(x) != 2:
+            raise ValueError("EigenvalueRegularizer is only available for tensors of rank 2.")
+        covariance = K.dot(K.transpose(x), x)
+        vector = K.dot(covariance, K.ones([K.int_shape(x)[1], 1]))
+        for _ in range(self._POWER_STEPS - 1):
+            vector = K.dot(covariance, vector)
+        image = K.dot(covariance, vector)
+        eigenvalue = (K.dot(K.transpose(image), vector) /
+                      K.dot(K.transpose(vector), vector))
+        return K.sum((eigenvalue ** 0.5) * self.k)
+
+
 class L1L2Regularizer(Regularizer):
     """sum(l1 * |x|) + sum(l2 * x**2)."""
 

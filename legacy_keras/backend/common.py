@@ -32,12 +32,13 @@ def floatx():
     return _FLOATX
 
 
-def set_floatx(value):
+def set_floatx(floatx):
     """Sets Keras's default float type. As in Keras 1.2.2, Theano's ``config.floatX`` does
     not follow it (nor the other way round): ``T.matrix()`` keeps Theano's floatX, which
     legacy_keras sets once, when ``keras.backend`` is imported (see
     :func:`legacy_keras.backend._initial_theano_floatx`)."""
     global _FLOATX
+    value = floatx
     if value not in {"float16", "float32", "float64"}:
         raise ValueError("Unknown floatx type: " + str(value))
     _FLOATX = str(value)

@@ -1,6 +1,7 @@
 """``keras.datasets.cifar10`` (Keras 1.2.2)."""
 import numpy as np
 
+from legacy_keras.utils.data_utils import get_file  # noqa: F401  (Keras 1.2.2 re-export)
 from legacy_keras.datasets.cifar import as_keras1_arrays, batch_path, find_folder, load_batch
 
 _ORIGIN = "http://www.cs.toronto.edu/~kriz/cifar-10-python.tar.gz"

@@ -1,4 +1,5 @@
 """``keras.datasets.cifar100`` (Keras 1.2.2)."""
+from legacy_keras.utils.data_utils import get_file  # noqa: F401  (Keras 1.2.2 re-export)
 from legacy_keras.datasets.cifar import as_keras1_arrays, batch_path, find_folder, load_batch
 
 _ORIGIN = "http://www.cs.toronto.edu/~kriz/cifar-100-python.tar.gz"

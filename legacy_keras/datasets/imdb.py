@@ -2,6 +2,7 @@
 import numpy as np
 
 from legacy_keras.datasets import _files
+from legacy_keras.utils.data_utils import get_file  # noqa: F401  (Keras 1.2.2 re-export)
 from legacy_keras.datasets._sequences import drop_long, limit_vocabulary, offset_words
 
 _ORIGIN = "https://s3.amazonaws.com/text-datasets/imdb_full.pkl"

@@ -1,5 +1,6 @@
 """``keras.datasets.mnist`` (Keras 1.2.2)."""
 from legacy_keras.datasets import _files
+from legacy_keras.utils.data_utils import get_file  # noqa: F401  (Keras 1.2.2 re-export)
 
 _ORIGIN = "https://s3.amazonaws.com/img-datasets/mnist.pkl.gz"
 _KERAS3_FILE = "mnist.npz"

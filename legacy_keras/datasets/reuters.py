@@ -1,5 +1,6 @@
 """``keras.datasets.reuters`` (Keras 1.2.2)."""
 from legacy_keras.datasets import _files
+from legacy_keras.utils.data_utils import get_file  # noqa: F401  (Keras 1.2.2 re-export)
 from legacy_keras.datasets._sequences import drop_long, limit_vocabulary, offset_words
 from legacy_keras.datasets.imdb import _word_index
 

@@ -17,6 +17,8 @@ from legacy_keras import backend as K
 from legacy_keras.backend._context import add_activity_losses, in_numeric_execution
 from legacy_keras.renames import unknown_argument_error
 from legacy_keras.theano import opnames
+from legacy_keras.utils.generic_utils import func_dump, func_load  # noqa: F401  (Keras 1.2.2 re-exports)
+from legacy_keras.utils.io_utils import ask_to_proceed_with_overwrite  # noqa: F401
 
 
 def to_list(x):

@@ -23,3 +23,11 @@ from legacy_keras.layers.pooling import (  # noqa: F401
 from legacy_keras.layers.recurrent import GRU, LSTM, Recurrent, SimpleRNN  # noqa: F401
 from legacy_keras.layers.local import LocallyConnected1D, LocallyConnected2D  # noqa: F401
 from legacy_keras.layers.convolutional_recurrent import ConvLSTM2D, ConvRecurrent2D  # noqa: F401,E501
+# Helpers Keras 1.2.2's `from .core import *` etc. re-exported here too.
+from legacy_keras.layers.recurrent import time_distributed_dense  # noqa: F401
+from legacy_keras.utils.generic_utils import func_dump, func_load, get_from_module  # noqa: F401
+from legacy_keras.utils.np_utils import conv_input_length, conv_output_length  # noqa: F401
+
+from legacy_keras.utils import layer_utils as _layer_utils  # noqa: E402
+
+_layer_utils.export_layer_names(globals())

@@ -295,7 +295,13 @@ class SeparableConvolution2D(Layer):
     """Keras 1.2.2 allowed this layer only with TensorFlow: on Theano its constructor
     raised. legacy_keras emulates the Theano backend, so it raises the same way."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, nb_filter, nb_row, nb_col, init="glorot_uniform", activation=None,
+                 weights=None, border_mode="valid", subsample=(1, 1), depth_multiplier=1,
+                 dim_ordering="default", depthwise_regularizer=None,
+                 pointwise_regularizer=None, b_regularizer=None, activity_regularizer=None,
+                 depthwise_constraint=None, pointwise_constraint=None, b_constraint=None,
+                 bias=True, **kwargs):
+        # Keras 1.2.2's signature, then its Theano-backend error.
         raise RuntimeError("SeparableConv2D is only available with TensorFlow for the time "
                            "being.")
 

@@ -16,6 +16,7 @@ from legacy_keras import backend as K
 from legacy_keras.engine.topology import InputSpec, Layer, Merge  # noqa: F401
 from legacy_keras.utils import layer_utils
 from legacy_keras.utils.generic_utils import get_from_module
+from legacy_keras.utils.generic_utils import func_dump, func_load  # noqa: F401  (Keras 1.2.2 re-exports)
 
 
 class Activation(Layer):

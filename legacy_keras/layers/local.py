@@ -26,6 +26,7 @@ import numpy as np
 
 from legacy_keras import backend as K
 from legacy_keras.engine.topology import InputSpec
+from legacy_keras.engine.topology import Layer  # noqa: F401  (Keras 1.2.2 re-export)
 from legacy_keras.layers.convolutional import _WeightedConv
 from legacy_keras.utils.np_utils import conv_output_length
 

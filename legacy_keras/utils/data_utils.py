@@ -23,6 +23,8 @@ import zipfile
 from urllib.error import URLError
 from urllib.request import urlretrieve
 
+from legacy_keras.utils.generic_utils import Progbar  # noqa: F401  (Keras 1.2.2 re-export)
+
 
 class DownloadError(Exception):
     """A file could not be fetched into the Keras cache."""

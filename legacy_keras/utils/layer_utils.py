@@ -135,3 +135,29 @@ def convert_all_kernels_in_model(model):
             kernel = K.get_value(layer.W)
             to_assign.append((layer.W, convert_kernel(kernel, _kernel_dim_ordering(layer))))
     K.batch_set_value(to_assign)
+
+
+# Keras 1.2.2's layer_utils did ``from ..layers import *`` and imported Model,
+# Sequential and the kernel helpers, so scripts imported layer classes from here.
+# keras.layers imports this module while it loads: it calls export_layer_names() once
+# it is complete (so ``vars(layer_utils)`` and ``import *`` see the classes, as
+# get_from_module(..., globals()) did in Keras 1); Model and Sequential resolve on
+# first use (PEP 562), keras.models being loaded after keras.layers.
+from legacy_keras.utils.np_utils import (  # noqa: E402,F401
+    conv_input_length, conv_output_length, convert_kernel)
+
+
+def export_layer_names(layers_namespace):
+    """Copies the public layer classes and helpers of ``keras.layers`` in here."""
+    module_type = type(inspect)
+    for name, value in layers_namespace.items():
+        if not name.startswith("_") and not isinstance(value, module_type):
+            globals().setdefault(name, value)
+
+
+def __getattr__(name):
+    if name in ("Model", "Sequential"):
+        from legacy_keras import models
+
+        return getattr(models, name)
+    raise AttributeError("module %r has no attribute %r" % (__name__, name))

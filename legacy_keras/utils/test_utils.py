@@ -7,6 +7,8 @@ import numpy as np
 from numpy.testing import assert_allclose
 
 from legacy_keras import backend as K
+from legacy_keras.engine import Input, Model  # noqa: F401  (Keras 1.2.2 re-exports)
+from legacy_keras.models import Sequential, model_from_json  # noqa: F401
 
 
 def get_test_data(nb_train=1000, nb_test=500, input_shape=(10,), output_shape=(2,),

@@ -13,6 +13,9 @@ import sys
 
 import pydot
 
+from legacy_keras.layers.wrappers import Wrapper  # noqa: F401  (Keras 1.2.2 re-exports)
+from legacy_keras.models import Sequential  # noqa: F401
+
 
 def _layer_label(layer, show_shapes, show_layer_names):
     from legacy_keras.layers.wrappers import Wrapper

@@ -13,6 +13,7 @@ import types
 import numpy as np
 
 from legacy_keras.utils.np_utils import to_categorical
+from legacy_keras.models import Sequential  # noqa: F401  (Keras 1.2.2 re-export)
 
 
 def _sequential():
