@@ -1,16 +1,35 @@
-"""``theano.function`` on PyTensor, reading and writing the Keras 3 weights.
+"""``theano.function``: compiled by PyTensor, run by TensorFlow, on the Keras 3 weights.
 
-A compiled PyTensor function reads a shared variable's storage directly, not through
-``get_value()``. Before each call, every :class:`BoundSharedVariable` the function
-uses is refreshed from its Keras 3 variable; after the call, those the function
-updated are written back. So ``fit`` and ``theano.function`` never see stale weights.
+``theano.function`` compiles the graph with PyTensor (its rewrites give the optimised
+graph that ``debugprint(f)`` prints, as Theano's did) and then lowers that graph to one
+``tf.function`` (:mod:`.engine`, :mod:`.lowering`): shared variables are read as their
+``keras.Variable`` and ``updates`` assigned to them in place, so ``fit``, ``set_value``
+and every compiled function see one variable. ``f.engine`` says which engine runs a
+function: ``'tensorflow'``, or ``'pytensor'`` for graphs with ops the lowering does not
+know (``f.fallback_reason`` says which; the logger ``legacy_keras.theano`` logs it at
+DEBUG level), for functions given an explicit PyTensor ``Mode``, and for all functions
+when ``LEGACY_KERAS_THEANO_ENGINE=pytensor`` is set.
+
+On the PyTensor engine, a compiled function reads a shared variable's storage directly,
+not through ``get_value()``: before each call every :class:`BoundSharedVariable` the
+function uses is refreshed from its Keras 3 variable, and after the call those the
+function updated are written back.
 """
+import logging
+import os
+
 import numpy as np
 import pytensor
 from pytensor.compile.sharedvalue import SharedVariable  # noqa: F401  (theano.compile.SharedVariable)
 from pytensor.graph.traversal import ancestors
 
 from legacy_keras.theano.bound import BoundSharedVariable
+from legacy_keras.theano.compile.engine import LoweredFunction, RuntimeFailure
+from legacy_keras.theano.compile.lowering import NotLowerable
+
+#: The environment variable that, set to ``pytensor``, keeps every function on PyTensor.
+ENGINE_VARIABLE = "LEGACY_KERAS_THEANO_ENGINE"
+_log = logging.getLogger("legacy_keras.theano")
 
 _MODES = {None, "FAST_RUN", "FAST_COMPILE", "DebugMode"}
 
@@ -39,10 +58,23 @@ def _bound_variables(variables):
 class Function(object):
     """A compiled Theano function (``theano.compile.function_module.Function``)."""
 
-    def __init__(self, compiled, bound, updated):
+    def __init__(self, compiled, bound, updated, lowered=None, fallback_reason=None):
         self.compiled = compiled
         self._bound = bound
         self._updated = updated
+        self._lowered = lowered
+        #: why this function runs on PyTensor (None when it runs on TensorFlow)
+        self.fallback_reason = fallback_reason
+
+    @property
+    def engine(self):
+        """``'tensorflow'`` (the lowered graph) or ``'pytensor'`` (the Python linker)."""
+        return "pytensor" if self._lowered is None else "tensorflow"
+
+    @property
+    def trace_count(self):
+        """How many times TensorFlow traced the lowered function (0 on PyTensor)."""
+        return 0 if self._lowered is None else self._lowered.trace_count
 
     @property
     def maker_fgraph(self):
@@ -59,6 +91,15 @@ class Function(object):
         return getattr(self.compiled, name)
 
     def __call__(self, *args, **kwargs):
+        lowered = self._lowered
+        if lowered is not None and not kwargs and len(args) == lowered.n_inputs:
+            try:
+                return lowered(args)
+            except RuntimeFailure:
+                pass  # PyTensor runs it again and raises its own error
+        return self._call_pytensor(*args, **kwargs)
+
+    def _call_pytensor(self, *args, **kwargs):
         for var in self._bound:
             var.refresh()
         outputs = self.compiled(*args, **kwargs)
@@ -92,7 +133,24 @@ def function(inputs, outputs=None, mode=None, updates=None, givens=None,
     watched.extend(var for var, _ in updates)
     bound = _bound_variables(watched)
     updated = [var for var, _ in updates if isinstance(var, BoundSharedVariable)]
-    return Function(compiled, bound, updated)
+    lowered, reason = _lower(compiled, mode)
+    return Function(compiled, bound, updated, lowered, reason)
+
+
+def _lower(compiled, mode):
+    """(the TensorFlow function, None), or (None, why the function stays on PyTensor)."""
+    if isinstance(mode, pytensor.compile.mode.Mode):
+        return None, "an explicit PyTensor Mode was given"
+    if os.environ.get(ENGINE_VARIABLE, "").lower() == "pytensor":
+        return None, "%s=pytensor" % ENGINE_VARIABLE
+    try:
+        return LoweredFunction(compiled), None
+    except NotLowerable as error:
+        reason = str(error)
+    except Exception as error:  # noqa: BLE001  a gap in the lowering: stay correct
+        reason = "lowering failed: %s: %s" % (type(error).__name__, error)
+    _log.debug("theano.function runs on PyTensor's Python linker: %s", reason)
+    return None, reason
 
 
 import legacy_keras.theano.compile.function_module  # noqa: E402,F401

@@ -1,0 +1,251 @@
+"""Issue 12: ``theano.function`` runs its graph lowered to one TensorFlow function.
+
+Every numerical test compares the lowered function with the same graph compiled on the
+PyTensor path (``LEGACY_KERAS_THEANO_ENGINE=pytensor``, the engine every function used
+before), which the golden tests pin to Theano 1.0.5's numbers. No timings here: speed is
+measured by benchmarks/bench_trpo.py and benchmarks/bench_theano_call.py.
+"""
+import numpy as np
+import pytensor
+import pytest
+
+import legacy_keras as keras
+from legacy_keras import backend as K
+from legacy_keras import theano
+from legacy_keras.layers import Dense
+from legacy_keras.models import Sequential
+from legacy_keras.theano import tensor as T
+from legacy_keras.theano.compile import ENGINE_VARIABLE
+
+
+def both_engines(monkeypatch, build):
+    """(lowered function, PyTensor function) built by ``build()`` twice."""
+    lowered = build()
+    monkeypatch.setenv(ENGINE_VARIABLE, "pytensor")
+    reference = build()
+    monkeypatch.delenv(ENGINE_VARIABLE)
+    assert lowered.engine == "tensorflow", lowered.fallback_reason
+    assert reference.engine == "pytensor"
+    return lowered, reference
+
+
+def assert_same(a, b, rtol=1e-5, atol=1e-6):
+    if isinstance(a, list):
+        assert isinstance(b, list) and len(a) == len(b)
+        for x, y in zip(a, b):
+            assert_same(x, y, rtol, atol)
+        return
+    a, b = np.asarray(a), np.asarray(b)
+    assert a.dtype == b.dtype and a.shape == b.shape
+    np.testing.assert_allclose(a, b, rtol=rtol, atol=atol)
+
+
+def policy(seed=0):
+    np.random.seed(seed)
+    net = Sequential()
+    net.add(Dense(16, input_dim=4, activation="tanh"))
+    net.add(Dense(16, activation="tanh"))
+    net.add(Dense(3, activation="softmax"))
+    return net
+
+
+@pytest.fixture
+def data():
+    rng = np.random.RandomState(1)
+    return (rng.randn(9, 4).astype("float32"), rng.randint(0, 3, 9).astype("int32"),
+            rng.randn(9).astype("float32"))
+
+
+def test_policy_losses_and_flat_gradient(monkeypatch, data):
+    net = policy()
+    params = net.trainable_weights
+    a_n, adv_n = T.ivector("a"), T.vector("adv")
+    prob = net.output
+    p_n = prob[T.arange(prob.shape[0]), a_n]
+    surr = -T.mean(T.log(p_n) * adv_n)
+    ent = -T.sum(prob * T.log(prob), axis=1).mean()
+    grads = T.grad(surr, params)
+    flat = T.concatenate([g.flatten() for g in grads])
+    lowered, reference = both_engines(
+        monkeypatch, lambda: theano.function([net.input, a_n, adv_n], [surr, ent, flat]))
+    assert_same(lowered(*data), reference(*data))
+
+
+def test_gradient_of_gradient_with_disconnected_grad(monkeypatch, data):
+    """modular_rl's Fisher-vector product: the gradient of <grad KL, tangent>, where the
+    KL's first argument is held fixed with disconnected_grad."""
+    net = policy()
+    params = net.trainable_weights
+    prob = net.output
+    fixed = theano.gradient.disconnected_grad(prob)
+    kl = T.sum(fixed * T.log(fixed / prob)) / T.cast(prob.shape[0], "float32")
+    grads = T.grad(kl, params)
+    tangent = T.fvector("t")
+    start, parts = 0, []
+    for p in params:
+        shape = p.get_value().shape
+        size = int(np.prod(shape))
+        parts.append(T.sum(grads[len(parts)] * T.reshape(tangent[start:start + size], shape)))
+        start += size
+    fvp = T.concatenate([g.flatten() for g in T.grad(T.add(*parts), params)])
+    lowered, reference = both_engines(
+        monkeypatch, lambda: theano.function([tangent, net.input], fvp))
+    v = np.random.RandomState(2).randn(start).astype("float32")
+    result = lowered(v, data[0])
+    assert_same(result, reference(v, data[0]), rtol=1e-4, atol=1e-6)
+    assert np.abs(result).sum() > 0
+
+
+def test_rop_and_lop(monkeypatch):
+    """R- and L-operators (PyTensor's, on the facade's graphs) in compiled functions."""
+    W = theano.shared(np.random.RandomState(3).randn(4, 3).astype("float32"), name="W")
+    x, v, u = T.matrix("x"), T.matrix("v"), T.matrix("u")
+    y = T.tanh(T.dot(x, W))
+    jv = pytensor.gradient.Rop(y, W, v)
+    uj = pytensor.gradient.Lop(y, W, u)
+    lowered, reference = both_engines(monkeypatch,
+                                      lambda: theano.function([x, v, u], [jv, uj]))
+    rng = np.random.RandomState(4)
+    args = (rng.randn(5, 4).astype("float32"), rng.randn(4, 3).astype("float32"),
+            rng.randn(5, 3).astype("float32"))
+    assert_same(lowered(*args), reference(*args))
+
+
+def test_clone_with_replace(monkeypatch, data):
+    """modular_rl's ppo: the policy's output with its input replaced by another one."""
+    net = policy()
+    other = T.matrix("other")
+    cloned = theano.clone(net.output * 2.0, replace={net.input: other * 0.5})
+    lowered, reference = both_engines(monkeypatch, lambda: theano.function([other], cloned))
+    assert_same(lowered(data[0]), reference(data[0]))
+    np.testing.assert_allclose(lowered(data[0]), 2 * net.predict(data[0] * 0.5), rtol=1e-5)
+
+
+def test_updates_reach_the_variable_fit_trains_and_back(monkeypatch, data):
+    """One truth: a compiled function's updates are what ``fit`` starts from, and what
+    ``fit`` trained is what a compiled function reads next."""
+    net = policy()
+    net.compile(optimizer="sgd", loss="categorical_crossentropy")
+    layer = net.layers[0]
+    read_W = theano.function([], layer.W)
+    scale = theano.function([], [], updates=[(layer.W, layer.W * 0.5)])
+    assert scale.engine == read_W.engine == "tensorflow"
+    before = layer.W.get_value()
+    assert scale() == []
+    np.testing.assert_array_equal(layer.W.get_value(), before * np.float32(0.5))
+    np.testing.assert_array_equal(net.get_weights()[0], before * np.float32(0.5))
+    x, targets = data[0], np.eye(3, dtype="float32")[data[1]]
+    net.fit(x, targets, nb_epoch=2, batch_size=3, verbose=0)
+    trained = net.get_weights()[0]
+    assert not np.allclose(trained, before * np.float32(0.5))
+    np.testing.assert_array_equal(read_W(), trained)
+    layer.W.set_value(np.zeros_like(trained))
+    np.testing.assert_array_equal(read_W(), np.zeros_like(trained))
+    np.testing.assert_allclose(net.predict(x), theano.function([net.input], net.output)(x),
+                               rtol=1e-6)
+
+
+def test_updates_see_the_values_from_before_the_call(monkeypatch):
+    """Theano: all updates and outputs are computed from the old values (a swap works)."""
+    def build():
+        a = theano.shared(np.float32(1.0), name="a")
+        b = theano.shared(np.float32(2.0), name="b")
+        f = theano.function([], [a + b], updates=[(a, b), (b, a)])
+        return f, a, b
+
+    monkeypatch.setenv(ENGINE_VARIABLE, "pytensor")
+    ref, ra, rb = build()
+    monkeypatch.delenv(ENGINE_VARIABLE)
+    f, a, b = build()
+    assert f.engine == "tensorflow"
+    for _ in range(3):
+        assert_same(f(), ref())
+        assert (a.get_value(), b.get_value()) == (ra.get_value(), rb.get_value())
+    assert (a.get_value(), b.get_value()) == (2.0, 1.0)
+
+
+def test_new_batch_sizes_do_not_retrace(data):
+    net = policy()
+    f = theano.function([net.input], net.output)
+    k = K.function([net.input], [net.output])
+    for n in (1, 2, 5, 9, 3, 7):
+        assert f(data[0][:n]).shape == (n, 3)
+        assert k([data[0][:n]])[0].shape == (n, 3)
+    assert f.trace_count == 1
+    assert k.function.trace_count == 1
+
+
+def test_results_have_pytensor_types_and_structure(monkeypatch):
+    def build():
+        x = T.vector("x")
+        return (theano.function([x], x.sum()), theano.function([x], [x * 2, x.argmax()]),
+                theano.function([x], T.gt(x, 0)))
+
+    lowered = build()
+    monkeypatch.setenv(ENGINE_VARIABLE, "pytensor")
+    reference = build()
+    v = np.array([1.0, -2.0, 3.0], dtype="float32")
+    for f, g in zip(lowered, reference):
+        assert f.engine == "tensorflow"
+        assert_same(f(v), g(v))
+    assert isinstance(lowered[0](v), np.ndarray) and lowered[0](v).shape == ()
+
+
+def test_input_errors_are_pytensors(monkeypatch):
+    """Arguments are validated as PyTensor does; a refused one raises PyTensor's error."""
+    x = T.matrix("x")
+    f = theano.function([x], x * 2)
+    assert f.engine == "tensorflow"
+    with pytest.raises(TypeError, match="Wrong number of dimensions"):
+        f(np.zeros(3, dtype="float32"))
+    with pytest.raises(TypeError):
+        f(np.zeros((2, 2)))  # float64 into float32 without allow_input_downcast
+    g = theano.function([x], x * 2, allow_input_downcast=True)
+    np.testing.assert_array_equal(g(np.ones((2, 2))), np.full((2, 2), 2, dtype="float32"))
+
+
+def test_scan_with_updates(monkeypatch):
+    """theano.scan whose step updates a shared variable (a counter)."""
+    def build():
+        counter = theano.shared(np.float32(0.0), name="counter")
+        x = T.vector("x")
+        h0 = T.scalar("h0")
+        results, updates = theano.scan(lambda xt, h: h * 0.5 + xt, sequences=x,
+                                       outputs_info=h0)
+        updates[counter] = counter + results[-1]
+        f = theano.function([x, h0], results, updates=updates)
+        return f, counter
+
+    monkeypatch.setenv(ENGINE_VARIABLE, "pytensor")
+    reference, ref_counter = build()
+    monkeypatch.delenv(ENGINE_VARIABLE)
+    f, counter = build()
+    for n in (4, 6):
+        v = np.arange(n, dtype="float32")
+        assert_same(f(v, np.float32(1)), reference(v, np.float32(1)))
+        assert counter.get_value() == ref_counter.get_value()
+    assert counter.get_value() != 0
+
+
+def test_unlowerable_graph_falls_back_visibly():
+    """Random streams (shared state PyTensor keeps) stay on PyTensor, with the reason."""
+    from legacy_keras.theano.sandbox.rng_mrg import MRG_RandomStreams
+
+    srng = MRG_RandomStreams(seed=3)
+    x = T.vector("x")
+    f = theano.function([x], x * srng.uniform(x.shape))
+    assert f.engine == "pytensor"
+    assert f.fallback_reason
+    out = f(np.ones(5, dtype="float32"))
+    assert out.shape == (5,) and np.all((out > 0) & (out < 1))
+
+
+def test_debugprint_of_compiled_function_unchanged(monkeypatch):
+    def build():
+        x = T.matrix("x")
+        W = theano.shared(np.ones((2, 2), dtype="float32"), name="W")
+        return theano.function([x], T.tanh(T.dot(x, W)).sum())
+
+    lowered, reference = both_engines(monkeypatch, build)
+    assert theano.printing.debugprint(lowered, file="str") == \
+        theano.printing.debugprint(reference, file="str")
