@@ -13,7 +13,7 @@ import importlib.util
 import sys
 
 import legacy_keras._k3  # noqa: F401  (real Keras 3 first, before any aliasing)
-from legacy_keras import _numpy_compat
+from legacy_keras import _numpy_compat, _scipy_compat
 
 _ALIASES = (("keras", "legacy_keras"), ("theano", "legacy_keras.theano"))
 _stashed = {}
@@ -78,6 +78,7 @@ def install():
             _stashed[name] = sys.modules.pop(name)
     sys.meta_path.insert(0, _finder)
     _numpy_compat.install()
+    _scipy_compat.install()
 
 
 def uninstall():
@@ -91,3 +92,4 @@ def uninstall():
     sys.modules.update(_stashed)
     _stashed.clear()
     _numpy_compat.uninstall()
+    _scipy_compat.uninstall()
