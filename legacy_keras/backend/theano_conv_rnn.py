@@ -106,8 +106,20 @@ def _numeric_conv(x, kernel, strides, border_mode, dim_ordering, dilation):
                 index.append(slice(None))
         out = out[tuple(index)]
     if dim_ordering == "th":
-        out = ops.transpose(out, [0, convdim + 1] + list(range(1, convdim + 1)))
+        out = _channels_last_to_first(out, convdim)
     return out
+
+
+def _channels_last_to_first(out, convdim):
+    """(batch, spatial..., channels) -> (batch, channels, spatial...).
+
+    With one channel this is a reshape, and written as one: TensorFlow 2.21's graph
+    rewrites (seen on CPU) return a padded, strided Conv3D's one-channel output
+    *untransposed* when a Transpose follows it inside tf.function (eager is right)."""
+    spatial = tuple(out.shape[1:-1])
+    if out.shape[-1] == 1 and all(isinstance(n, int) for n in spatial):
+        return ops.reshape(out, (-1, 1) + spatial)
+    return ops.transpose(out, [0, convdim + 1] + list(range(1, convdim + 1)))
 
 
 def _symbolic_crop_same(conv_out, x, kernel_shape, strides):
