@@ -10,9 +10,66 @@ CASES = [
     "t_custom_optimizer",  # Optimizer subclasses with their own get_updates, wrappers
     "t_input_forms",  # every data form standardize_input_data accepted, and its errors
     "t_gan_loop",  # frozen discriminator, alternating train_on_batch, save/load weights
+    "t_raw_theano",  # theano.scan / set_subtensor / K.zeros in call, a VAE loss, K.reshape
+    "t_gradients_twice",  # a loss differentiating the model (double backprop), grad of grad
 ]
 
 
 @pytest.mark.parametrize("case", CASES)
 def test_third_party_pattern_matches_keras1(case, tmp_path):
     check_case(case, str(tmp_path))
+
+
+def _same_batch_forever(x, y):
+    while True:
+        yield x, y
+
+
+def _fails_after(x, y, good):
+    for _ in range(good):
+        yield x, y
+    raise RuntimeError("generator failed")
+
+
+def test_generators_with_pickle_safe_workers_finish_and_report_errors():
+    """Issue 13: fit / evaluate / predict_generator(pickle_safe=True, nb_worker=4) hung
+    until killed. legacy_keras' workers are threads (see GeneratorEnqueuer): they finish,
+    train exactly as one worker does on the same batches, and a generator's exception
+    reaches the caller."""
+    import time
+
+    import numpy as np
+
+    import legacy_keras as keras
+    from legacy_keras.layers import Dense
+    from legacy_keras.models import Sequential
+
+    rng = np.random.RandomState(0)
+    x = rng.rand(8, 2).astype("float32")
+    y = rng.rand(8, 1).astype("float32")
+    init = [rng.rand(2, 1).astype("float32"), np.zeros(1, "float32")]
+    weights = []
+    start = time.time()
+    for pickle_safe, workers in ((False, 1), (True, 4)):
+        model = Sequential([Dense(1, input_dim=2)])
+        model.set_weights(init)
+        model.compile(loss="mse", optimizer=keras.optimizers.SGD(lr=0.1))
+        model.fit_generator(_same_batch_forever(x, y), samples_per_epoch=32, nb_epoch=2,
+                            verbose=0, nb_worker=workers, pickle_safe=pickle_safe)
+        weights.append(model.get_weights())
+        loss = model.evaluate_generator(_same_batch_forever(x, y), val_samples=16,
+                                        nb_worker=workers, pickle_safe=pickle_safe)
+        assert np.isclose(loss, model.evaluate(x, y, verbose=0), rtol=1e-5)
+        predictions = model.predict_generator(_same_batch_forever(x, y), val_samples=16,
+                                              nb_worker=workers, pickle_safe=pickle_safe)
+        assert predictions.shape == (16, 1)
+        try:
+            model.fit_generator(_fails_after(x, y, 2), samples_per_epoch=64, nb_epoch=1,
+                                verbose=0, nb_worker=workers, pickle_safe=pickle_safe)
+        except RuntimeError as error:
+            assert "generator failed" in str(error)
+        else:
+            raise AssertionError("the generator's exception did not reach fit_generator")
+    assert time.time() - start < 120
+    for a, b in zip(*weights):
+        np.testing.assert_allclose(a, b, rtol=1e-6)

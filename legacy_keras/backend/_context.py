@@ -136,3 +136,39 @@ def variable_births(births):
 
 def current_births():
     return getattr(_state, "births", None)
+
+
+# -- the values a Keras 3 step computed for the symbolic graph's Keras tensors -------------
+@contextlib.contextmanager
+def recording_numeric_values():
+    """Inside a Keras 3 step: remembers the value computed for each Keras tensor of the
+    symbolic graph (see :mod:`legacy_keras.engine.theano_bridge`)."""
+    previous = getattr(_state, "numeric_values", None)
+    _state.numeric_values = recorded = {}
+    try:
+        yield recorded
+    finally:
+        _state.numeric_values = previous
+
+
+def note_numeric_values(symbolic, numeric):
+    """Records that the Keras tensors ``symbolic`` have the values ``numeric`` here."""
+    recorded = getattr(_state, "numeric_values", None)
+    if recorded is not None:
+        for s, n in zip(symbolic, numeric):
+            recorded[id(s)] = (s, n)
+
+
+def numeric_values():
+    return getattr(_state, "numeric_values", None)
+
+
+@contextlib.contextmanager
+def symbolic_building():
+    """Leaves numeric execution for a while: ``K`` builds PyTensor graphs again."""
+    previous = (getattr(_state, "active", False), getattr(_state, "training", None))
+    _state.active, _state.training = False, None
+    try:
+        yield
+    finally:
+        _state.active, _state.training = previous

@@ -378,7 +378,23 @@ def concatenate(tensors, axis=-1):
 
 
 def reshape(x, shape):
-    return ops.reshape(unwrap(x), shape) if is_numeric(x) else T.reshape(x, shape)
+    """``T.reshape``. Keras 1.2.2 gave the result a ``_keras_shape`` equal to ``shape``
+    itself (``-1`` included) when every entry was an int or None, so that a layer could
+    be called on it directly (no Keras history: the layer's ``call`` ran on it)."""
+    if is_numeric(x):
+        return ops.reshape(unwrap(x), shape)
+    y = T.reshape(x, shape)
+    if _is_explicit_shape(shape):
+        y._keras_shape = shape
+        y._uses_learning_phase = getattr(x, "_uses_learning_phase", False)
+    return y
+
+
+def _is_explicit_shape(shape):
+    """Keras 1.2.2's test: an iterable whose entries are ints or None."""
+    if hasattr(shape, "__iter__"):
+        return builtins.all(v is None or isinstance(v, int) for v in shape)
+    return False
 
 
 def permute_dimensions(x, pattern):

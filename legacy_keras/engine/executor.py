@@ -11,7 +11,7 @@ import numpy as np
 from legacy_keras._k3 import keras
 from legacy_keras.backend._context import (
     VariableBirths, collecting_activity_losses, numeric_execution, recording_gradients,
-    variable_births)
+    recording_numeric_values, variable_births)
 from legacy_keras.theano.bound import BoundSharedVariable
 
 
@@ -63,7 +63,8 @@ class ReplayModel(keras.Model):
 
     def call(self, inputs, training=False):
         inputs = [inputs] if self._single_input else list(inputs)
-        with numeric_execution(training), variable_births(self._births):
+        with numeric_execution(training), variable_births(self._births), \
+                recording_numeric_values():
             outputs, _ = self._legacy_container.run_graph(inputs, [None] * len(inputs))
         return outputs[0] if self._single_output else outputs
 
@@ -96,7 +97,8 @@ class StepFunctions(object):
 
     def _forward(self, inputs, targets, sample_weights, training):
         model = self.model
-        with numeric_execution(training), collecting_activity_losses() as activity_losses:
+        with numeric_execution(training), collecting_activity_losses() as activity_losses, \
+                recording_numeric_values():
             outputs, masks = model.run_graph(list(inputs), [None] * len(inputs))
             return outputs, model._loss_and_metrics(outputs, masks, list(targets),
                                                     list(sample_weights), activity_losses)

@@ -14,7 +14,9 @@ import warnings
 import numpy as np
 
 from legacy_keras import backend as K
-from legacy_keras.backend._context import add_activity_losses, in_numeric_execution
+from legacy_keras.backend._context import (add_activity_losses, in_numeric_execution,
+                                           note_numeric_values)
+from legacy_keras.engine import theano_bridge
 from legacy_keras.renames import unknown_argument_error
 from legacy_keras.theano import opnames
 from legacy_keras.utils.generic_utils import func_dump, func_load  # noqa: F401  (Keras 1.2.2 re-exports)
@@ -1193,6 +1195,9 @@ class Container(Layer):
         values = {}
         for x, y, mask in zip(self.inputs, inputs, masks):
             values[id(x)] = (y, mask)
+        numeric = in_numeric_execution()
+        if numeric:
+            note_numeric_values(self.inputs, inputs)
         for depth in sorted(self.nodes_by_depth, reverse=True):
             for node in self.nodes_by_depth[depth]:
                 layer = node.outbound_layer
@@ -1202,7 +1207,11 @@ class Container(Layer):
                     continue
                 xs = [values[id(x)][0] for x in node.input_tensors]
                 ms = [values[id(x)][1] for x in node.input_tensors]
-                outs = to_list(layer.call(_single(xs), mask=_single(ms)))
+                if numeric:  # raw Theano in call: see engine/theano_bridge.py
+                    outs = to_list(theano_bridge.call_layer(layer, node, xs, ms))
+                    note_numeric_values(node.output_tensors, outs)
+                else:
+                    outs = to_list(layer.call(_single(xs), mask=_single(ms)))
                 if owner_inputs is not None:
                     self._adopt_updates_and_losses(layer, xs, owner_inputs)
                 regularizer = getattr(layer, "activity_regularizer", None)

@@ -15,8 +15,8 @@ from legacy_keras import objectives, optimizers
 from legacy_keras.engine.topology import Container
 from legacy_keras.engine.training_utils import (
     batch_shuffle, check_array_lengths, check_loss_and_target_compatibility, collect_metrics,
-    make_batches, slice_X, standardize_sample_or_class_weights, standardize_weights,
-    weighted_objective)
+    make_batches, objective_value, slice_X, standardize_sample_or_class_weights,
+    standardize_weights, weighted_objective)
 from legacy_keras.utils.generic_utils import Progbar  # noqa: F401  (Keras 1.2.2 re-export)
 
 
@@ -491,7 +491,7 @@ class Model(GeneratorTraining, Container):
         computed = {}
         for i, _, fn, key in self._metric_functions:
             if (i, fn) not in computed:
-                computed[(i, fn)] = fn(targets[i], outputs[i])
+                computed[(i, fn)] = objective_value(fn, targets[i], outputs[i])
             value = computed[(i, fn)] if key is None else computed[(i, fn)][key]
             values.append(K.cast(value, K.floatx()))
         return total_loss, values

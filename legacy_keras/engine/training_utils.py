@@ -120,12 +120,24 @@ def slice_X(X, start=None, stop=None):
     return X[start:stop]
 
 
+def objective_value(fn, y_true, y_pred):
+    """``fn(y_true, y_pred)``; in a Keras 3 step, also for losses and metrics that read
+    Keras tensors of the symbolic model (:func:`theano_bridge.call_objective`)."""
+    from legacy_keras.backend._context import in_numeric_execution
+
+    if not in_numeric_execution():
+        return fn(y_true, y_pred)
+    from legacy_keras.engine.theano_bridge import call_objective
+
+    return call_objective(fn, y_true, y_pred)
+
+
 def weighted_objective(fn):
     """Keras 1's loss reduction: per-sample scores, masked, averaged over the axes the
     sample weights don't cover, weighted, divided by the fraction of non-zero weights."""
 
     def weighted(y_true, y_pred, weights, mask=None):
-        score_array = fn(y_true, y_pred)
+        score_array = objective_value(fn, y_true, y_pred)
         if mask is not None:
             mask = K.cast(mask, K.floatx())
             score_array = score_array * mask
