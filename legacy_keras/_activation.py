@@ -69,8 +69,22 @@ def is_installed():
     return _finder in sys.meta_path
 
 
-def install():
-    """``import keras`` / ``import theano`` now give the Keras 1.2.2 and Theano APIs."""
+def install(version=None):
+    """``import keras`` / ``import theano`` now give the Keras 1.x and Theano APIs.
+
+    ``version`` picks the Keras 1 release whose behaviour is reproduced ('1.0.1', ...;
+    see legacy_keras.profiles); without it, ``$LEGACY_KERAS_VERSION`` (with a note on
+    stderr) or Keras 1.2.2.
+    """
+    from legacy_keras import profiles
+
+    if version is not None:
+        profiles.activate_if_new(version, "install(version=%r)" % (version,))
+    elif not is_installed() and profiles.active().source is None:
+        chosen, source = profiles.select()
+        if source is not None:
+            profiles.note(chosen, source)
+            profiles.activate_if_new(chosen, source)
     if is_installed():
         return
     for name in list(sys.modules):
@@ -85,6 +99,9 @@ def uninstall():
     """Undoes :func:`install`: ``import keras`` is Keras 3 again."""
     if not is_installed():
         return
+    from legacy_keras import profiles
+
+    profiles.activate_if_new(profiles.DEFAULT_VERSION)
     sys.meta_path.remove(_finder)
     for name in list(sys.modules):
         if _public(name):

@@ -22,6 +22,7 @@ def _run(args):
 
     if args.debugprint_style:
         os.environ["LEGACY_KERAS_DEBUGPRINT_STYLE"] = args.debugprint_style
+    _choose_keras_version(args)
     legacy_keras.install()
     from legacy_keras.py2 import importer
 
@@ -47,6 +48,22 @@ def _run(args):
     return 0
 
 
+def _choose_keras_version(args):
+    """Activates the Keras 1 release to reproduce (legacy_keras.profiles): --keras-version,
+    $LEGACY_KERAS_VERSION, or a keras==X pin next to the script (the current folder for
+    -m); one line on stderr says where a non-default release came from."""
+    from legacy_keras import profiles
+
+    script = os.path.join(os.getcwd(), "-") if args.module else args.target
+    try:
+        version, source = profiles.select(args.keras_version, script=script)
+    except ValueError as error:
+        sys.stderr.write("legacy-keras run: %s\n" % error)
+        raise SystemExit(2)
+    profiles.note(version, source)
+    profiles.activate_if_new(version, source)
+
+
 def _parser():
     parser = argparse.ArgumentParser(
         prog="legacy-keras",
@@ -62,6 +79,10 @@ def _parser():
                      help="translate the script and the modules next to it from Python 2 "
                      "(in memory) even when they compile as Python 3; Python 2 source is "
                      "otherwise detected by itself")
+    run.add_argument("--keras-version", metavar="X.Y.Z",
+                     help="the Keras 1 release whose behaviour to reproduce (1.0.0 ... "
+                     "1.2.2; default: $LEGACY_KERAS_VERSION, a keras==X pin in a "
+                     "requirements*.txt / setup.py next to the script, else 1.2.2)")
     run.add_argument("target", help="the script (or module with -m)")
     run.add_argument("args", nargs=argparse.REMAINDER, help="the script's own arguments")
     run.set_defaults(handler=_run)

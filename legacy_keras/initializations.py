@@ -8,13 +8,23 @@ script that starts with ``np.random.seed(1337)`` gets the weights it got on Thea
 import numpy as np
 
 from legacy_keras import backend as K
+from legacy_keras import profiles
 from legacy_keras.utils.generic_utils import get_from_module
 
 
 def get_fans(shape, dim_ordering="th"):
-    """(fan_in, fan_out) as Keras 1.2.2 computed them ('th' or 'tf' conv kernels)."""
+    """(fan_in, fan_out) as Keras 1.2.2 computed them ('th' or 'tf' conv kernels).
+
+    Keras 1.0.0-1.0.3 (profile switch ``conv_fans_receptive_field``) took a conv
+    kernel's fan_in as stack * rows * cols and its fan_out as nb_filter alone."""
     if len(shape) == 2:
         return shape[0], shape[1]
+    if len(shape) in (4, 5) and not profiles.switch("conv_fans_receptive_field"):
+        if dim_ordering == "th":
+            return np.prod(shape[1:]), shape[0]
+        if dim_ordering == "tf":
+            return np.prod(shape[:-1]), shape[-1]
+        raise ValueError("Invalid dim_ordering: " + dim_ordering)
     if len(shape) in (4, 5):
         if dim_ordering == "th":
             receptive_field = np.prod(shape[2:])

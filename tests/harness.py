@@ -26,24 +26,29 @@ if CASES not in sys.path:
 import golden  # noqa: E402
 
 
-def reset_keras1_session():
+def reset_keras1_session(version=None):
+    """A fresh Keras 1 process of ``version`` (default 1.2.2) with the keras.json that
+    release wrote on first import (the reference's): its default image ordering."""
+    from legacy_keras import profiles
     from legacy_keras.backend import common
 
+    profiles.activate_if_new(version or profiles.DEFAULT_VERSION)
     common.reset_uids()
     common.set_floatx("float32")
     common.set_epsilon(1e-7)
-    common.set_image_dim_ordering("tf")
+    common.set_image_dim_ordering(profiles.switch("default_image_dim_ordering"))
 
 
-def run_case(name, workdir):
-    """(stdout, records) of running ``tests/cases/<name>.py`` under legacy_keras."""
+def run_case(name, workdir, version=None):
+    """(stdout, records) of running ``tests/cases/<name>.py`` under legacy_keras, as
+    Keras ``version`` (a legacy_keras.profiles release; default 1.2.2)."""
     import legacy_keras
 
-    reset_keras1_session()
+    reset_keras1_session(version)
     golden.reset()
     out = io.StringIO()
     old_cwd, old_argv = os.getcwd(), sys.argv
-    legacy_keras.install()
+    legacy_keras.install(version=version)
     try:
         os.chdir(workdir)
         script = os.path.join(CASES, name + ".py")
@@ -133,9 +138,12 @@ def apply_deliberate_differences(expected_stdout, differences):
     return "\n".join(lines)
 
 
-def check_case(name, workdir, deliberate_differences=()):
-    stdout, records = run_case(name, workdir)
-    expected_stdout, expected_records = load_golden(name)
+def check_case(name, workdir, deliberate_differences=(), version=None):
+    """Runs case ``name`` and compares it with its golden; with ``version``, under that
+    Keras release's profile against ``tests/goldens/<name>@<version>.*``."""
+    stdout, records = run_case(name, workdir, version)
+    expected_stdout, expected_records = load_golden(
+        name if version is None else "%s@%s" % (name, version))
     expected_stdout = apply_deliberate_differences(expected_stdout, deliberate_differences)
     compare_records(records, expected_records)
     compare_stdout(stdout, expected_stdout, expected_records.get("__stdout__", "exact"))

@@ -113,9 +113,25 @@ def load_user_config(path=None):
         return
     set_floatx(config.get("floatx", floatx()))
     set_epsilon(float(config.get("epsilon", epsilon())))
+    from legacy_keras import profiles
+
+    if not profiles.switch("keras_json_image_dim_ordering"):
+        return  # Keras 1.0.0-1.0.3 had no global ordering to read
     ordering = config.get("image_dim_ordering")
-    if ordering is None:
-        # A Keras 2/3 file: translate its image_data_format.
+    if ordering is None and profiles.switch("default_image_dim_ordering") == "tf":
+        # A Keras 2/3 file: translate its image_data_format. (Under a 1.0.x release,
+        # whose default was 'th', such a file is ignored, as that release ignored it.)
         ordering = {"channels_first": "th", "channels_last": "tf"}.get(
             config.get("image_data_format"), image_dim_ordering())
-    set_image_dim_ordering(ordering)
+    set_image_dim_ordering(ordering or image_dim_ordering())
+
+
+def apply_profile_config():
+    """Sets the image ordering the active Keras release (legacy_keras.profiles) starts
+    with, then reads keras.json again as that release did: 1.0.4+ read its
+    ``image_dim_ordering`` (default 'th' up to 1.0.8, 'tf' from 1.1.0); 1.0.0-1.0.3 had
+    no such setting (conv layers defaulted to 'th')."""
+    from legacy_keras import profiles
+
+    set_image_dim_ordering(profiles.switch("default_image_dim_ordering"))
+    load_user_config()

@@ -12,6 +12,7 @@ import numpy as np
 from legacy_keras import backend as K
 from legacy_keras import metrics as metrics_module
 from legacy_keras import objectives, optimizers
+from legacy_keras import profiles
 from legacy_keras.engine.topology import Container
 from legacy_keras.engine.training_utils import (
     batch_shuffle, check_array_lengths, check_loss_and_target_compatibility, collect_metrics,
@@ -685,8 +686,10 @@ class Model(GeneratorTraining, Container):
         arrays = self._standardized(x)
         self._check_stateful_sample_count(arrays, batch_size)
         if verbose == 1:  # Keras 1 drew the bar for verbose == 1 only
-            return self._predict_loop_with_progbar(arrays, batch_size)
-        return self._executor().predict(arrays, batch_size=batch_size, verbose=0)
+            outs = self._predict_loop_with_progbar(arrays, batch_size)
+        else:
+            outs = self._executor().predict(arrays, batch_size=batch_size, verbose=0)
+        return _as_release_predicts(outs)
 
     def _check_stateful_sample_count(self, arrays, batch_size):
         """Keras 1.2.2's predict refused, in a stateful model, more samples than one
@@ -727,3 +730,13 @@ class Model(GeneratorTraining, Container):
                                                            check_batch_dim=True)
         outs = self._steps().test(x, y, sample_weights)
         return outs[0] if len(outs) == 1 else outs
+
+
+def _as_release_predicts(outs):
+    """Keras 1.0.0-1.0.1 collected predictions in ``np.zeros(shape)``: float64 arrays
+    (profile switch ``predict_dtype``); later releases in floatx."""
+    if profiles.switch("predict_dtype") != "float64":
+        return outs
+    if isinstance(outs, list):
+        return [np.asarray(out, dtype="float64") for out in outs]
+    return np.asarray(outs, dtype="float64")

@@ -13,7 +13,7 @@ filters of 3x3 (Keras 3's ``Conv2D(32, 3, 3)`` would be a 3x3 kernel with stride
 """
 import functools
 
-from legacy_keras import activations, constraints, initializations, regularizers
+from legacy_keras import activations, constraints, initializations, profiles, regularizers
 from legacy_keras import backend as K
 from legacy_keras.engine.topology import InputSpec, Layer
 from legacy_keras.layers.core import plus_bias
@@ -61,6 +61,8 @@ class _WeightedConv(Layer):
         initializer's own rule) and, with ``bias``, ``b`` of ``b_shape`` (default
         (nb_filter,)); then the initial weights."""
         self.W_shape = W_shape
+        if init_ordering is not None and profiles.switch("conv_init_dim_ordering") == "th":
+            init_ordering = "th"  # Keras 1.1.x: init(shape), whatever the layer's ordering
         initializer = self.init if init_ordering is None else functools.partial(
             self.init, dim_ordering=init_ordering)
         self.W = self.add_weight(W_shape, initializer=initializer,

@@ -5,6 +5,11 @@ Run it from the repository root with the reference environment's Python:
     ../shared/oracle/run tests/oracle/regenerate.py            # every case
     ../shared/oracle/run tests/oracle/regenerate.py seed_vfnet  # some cases
 
+Version cases (``tests/cases/v_*.py``, the Keras version profiles of issue 14) run
+under the release of the reference that runs this script (``KERAS1_VERSION=1.0.1
+../shared/oracle/run tests/oracle/regenerate.py v_conv_defaults``), and their goldens
+carry that release in their name: ``tests/goldens/v_conv_defaults@1.0.1.json``.
+
 Each ``tests/cases/<case>.py`` runs in its own fresh process (fresh Keras naming
 counters, fresh Theano state), in an empty temporary folder, as ``__main__``. Its stdout
 goes to ``tests/goldens/<case>.stdout`` and what it recorded with ``golden.record`` to
@@ -37,9 +42,24 @@ def case_names(argv):
     return sorted(n[:-3] for n in os.listdir(CASES) if n.endswith(".py") and n != "golden.py")
 
 
+def keras_release():
+    """The Keras release of the reference running this script ('1.2.2', '1.0.1' ...)."""
+    from importlib.metadata import version
+
+    return version("keras")
+
+
+def golden_name(name):
+    """``v_*`` cases are per release: ``v_case@1.0.1``; the others are 1.2.2's."""
+    if name.startswith("v_"):
+        return "%s@%s" % (name, keras_release())
+    return name
+
+
 def regenerate(name):
     script = os.path.join(CASES, name + ".py")
-    out_json = os.path.join(GOLDENS, name + ".json")
+    out_name = golden_name(name)
+    out_json = os.path.join(GOLDENS, out_name + ".json")
     with tempfile.TemporaryDirectory() as workdir:
         code = RUNNER.format(cases=CASES, script=script, out_json=out_json)
         result = subprocess.run([sys.executable, "-c", code], cwd=workdir,
@@ -47,9 +67,9 @@ def regenerate(name):
     if result.returncode != 0:
         sys.stderr.write(result.stderr.decode())
         raise SystemExit("case %s failed under the reference" % name)
-    with open(os.path.join(GOLDENS, name + ".stdout"), "wb") as f:
+    with open(os.path.join(GOLDENS, out_name + ".stdout"), "wb") as f:
         f.write(result.stdout)
-    print("regenerated", name)
+    print("regenerated", out_name)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,288 @@
+"""Keras 1 version profiles: which Keras 1.x release's behaviour legacy_keras reproduces.
+
+legacy_keras reproduces Keras 1.2.2 by default. Keras 1.0.x and 1.1.x scripts were
+written against other defaults and formulas (a 1.0 conv net reads ``input_shape=(1, 28,
+28)`` channels first; 1.0.1's RMSprop adds its epsilon under the square root ...), and
+under 1.2.2 semantics they silently compute something else. A *profile* is the set of
+those behaviours for one release.
+
+A profile is data: :data:`SWITCHES` is the one table of every behaviour that changed
+between Keras 1.0.0 and 1.2.2, each with its value from the release where it changed.
+Layers, optimizers and the engine ask the active profile (``profiles.switch(name)``);
+no version comparisons are scattered through them.
+
+Choosing the release (first match wins; see :func:`select`):
+
+1. ``legacy-keras run --keras-version 1.0.1 script.py``, ``legacy_keras.install(version=)``
+2. the ``LEGACY_KERAS_VERSION`` environment variable
+3. an exact pin ``keras==X`` in a ``requirements*.txt`` or ``setup.py`` next to the script
+4. the default, 1.2.2
+
+A one-line note on stderr says where a non-default choice came from. ``keras.__version__``
+reports the active release.
+
+Where a boundary lies between two releases that the reference environment builds
+(1.0.1, 1.0.8, 1.1.2, 1.2.2), the release named in :data:`SWITCHES` comes from Keras'
+own history (its ``git log``, as the issue and the reference README summarise it); the
+values themselves were checked against those four references (goldens ``v_*@X``).
+"""
+import os
+import re
+import sys
+
+DEFAULT_VERSION = "1.2.2"
+RELEASES = ("1.0.0", "1.0.1", "1.0.2", "1.0.3", "1.0.4", "1.0.5", "1.0.6", "1.0.7",
+            "1.0.8", "1.1.0", "1.1.1", "1.1.2", "1.2.0", "1.2.1", "1.2.2")
+# Releases the reference environment builds: every switch value is checked there.
+CHECKED_RELEASES = ("1.0.1", "1.0.8", "1.1.2", "1.2.2")
+ENV_VARIABLE = "LEGACY_KERAS_VERSION"
+
+
+def _key(version):
+    return tuple(int(part) for part in version.split("."))
+
+
+class Switch(object):
+    """One behaviour that changed between releases: ``history`` is a sequence of
+    ``(release, value)``, the value holding from that release until the next entry."""
+
+    def __init__(self, name, doc, *history):
+        if history[0][0] != RELEASES[0]:
+            raise ValueError("switch %s must say its value from %s" % (name, RELEASES[0]))
+        self.name = name
+        self.doc = doc
+        self.history = tuple(sorted(history, key=lambda item: _key(item[0])))
+
+    def value_at(self, version):
+        value = None
+        for release, release_value in self.history:
+            if _key(release) <= _key(version):
+                value = release_value
+        return value
+
+
+_SWITCHES = (
+    # --- configuration and defaults -------------------------------------------------
+    Switch("default_image_dim_ordering",
+           "The image dimension ordering conv / pooling layers use when the script does not "
+           "give one: 'th' (channels first) until 1.0.8, 'tf' from 1.1.0.",
+           ("1.0.0", "th"), ("1.1.0", "tf")),
+    Switch("keras_json_image_dim_ordering",
+           "Whether keras.json's 'image_dim_ordering' is read (1.0.4+). 1.0.0-1.0.3 had no "
+           "global ordering at all: conv layers default to dim_ordering='th'.",
+           ("1.0.0", False), ("1.0.4", True)),
+    # --- initial weights ----------------------------------------------------------------
+    Switch("conv_fans_receptive_field",
+           "glorot / he / lecun fans of conv kernels: up to 1.0.3 fan_in = stack * rows * "
+           "cols, fan_out = nb_filter; from 1.0.4 both are multiplied by the receptive field.",
+           ("1.0.0", False), ("1.0.4", True)),
+    Switch("conv_init_dim_ordering",
+           "Which ordering a conv layer's initializer computes fans in: 'th' up to 1.1.2 "
+           "(1.0.x passed dim_ordering to initializations.get, which dropped it; 1.1.x "
+           "called init(shape)), so a 'tf' kernel's fans were computed as if it were 'th'; "
+           "'layer' (the layer's own dim_ordering) from 1.2.0.",
+           ("1.0.0", "th"), ("1.2.0", "layer")),
+    Switch("conv1d_default_init",
+           "Convolution1D's default init: 'uniform' in 1.0.x, 'glorot_uniform' from 1.1.0.",
+           ("1.0.0", "uniform"), ("1.1.0", "glorot_uniform")),
+    Switch("lstm_u_init",
+           "What initializes an LSTM's recurrent U_i/U_f/U_c/U_o when consume_less='cpu' (the "
+           "default): 'inner_init' (orthogonal) until 1.1.2, 'init' in 1.2.x (1.2.0 built the "
+           "gate matrices through add_weight with init).",
+           ("1.0.0", "inner_init"), ("1.2.0", "init")),
+    # --- layers -------------------------------------------------------------------------
+    Switch("batchnorm_epsilon", "BatchNormalization's default epsilon.",
+           ("1.0.0", 1e-6), ("1.0.2", 1e-5), ("1.2.0", 1e-3)),
+    Switch("batchnorm_momentum", "BatchNormalization's default momentum.",
+           ("1.0.0", 0.9), ("1.0.2", 0.99)),
+    Switch("batchnorm_running_std",
+           "What BatchNormalization's running_std weight holds: 'std' (the running average "
+           "of sqrt(var + epsilon); 1.0.0-1.0.7, normalizing by running_std + epsilon) or "
+           "'variance' (1.0.8+: the running average of the batch variance, normalizing by "
+           "sqrt(running_std + epsilon)).",
+           ("1.0.0", "std"), ("1.0.8", "variance")),
+    Switch("dropout_seed_low",
+           "K.dropout draws its Theano seed as np.random.randint(low, 10e6): low 0 in "
+           "1.0.0-1.0.1, 1 afterwards (a different mask from the same NumPy state).",
+           ("1.0.0", 0), ("1.0.2", 1)),
+    # --- optimizers -----------------------------------------------------------------------
+    Switch("rmsprop_epsilon", "RMSprop's default epsilon.",
+           ("1.0.0", 1e-6), ("1.0.3", 1e-8)),
+    Switch("adaptive_epsilon_inside_sqrt",
+           "RMSprop / Adagrad / Adadelta: up to 1.0.2 the step divides by sqrt(acc + "
+           "epsilon); from 1.0.3 by sqrt(acc) + epsilon.",
+           ("1.0.0", True), ("1.0.3", False)),
+    Switch("optimizer_kwargs_checked",
+           "Whether optimizers refuse unknown keyword arguments (1.0.x kept them as "
+           "attributes silently: Adam(decay=...) changed nothing).",
+           ("1.0.0", False), ("1.1.0", True)),
+    Switch("predict_dtype",
+           "The dtype of predict()'s arrays: 'float64' up to 1.0.1 (collected in "
+           "np.zeros(shape)), 'floatx' from 1.0.2.",
+           ("1.0.0", "float64"), ("1.0.2", "floatx")),
+    # --- training ---------------------------------------------------------------------------
+    Switch("regularizers_in_test_loss",
+           "Whether weight / activity regularization penalties are part of the loss that "
+           "evaluate() and the validation loss report (1.2.0+); up to 1.1.2 only the "
+           "training loss included them.",
+           ("1.0.0", False), ("1.2.0", True)),
+    Switch("trainable_read_at",
+           "When a model reads its layers' `trainable` flags: 'first_train_function' (up to "
+           "1.0.8: fixed when the training function is first built, so setting "
+           "layer.trainable later, as GAN scripts did, changes nothing until recompiling) or "
+           "'compile' (1.1.0+: fixed at compile()).",
+           ("1.0.0", "first_train_function"), ("1.1.0", "compile")),
+    # --- printed text ---------------------------------------------------------------------
+    Switch("summary_positions",
+           "summary()'s column ends: 1.0.x before 1.0.4 [.33, .55, .67, 1.] of width 100 "
+           "with the name column ending at 35.",
+           ("1.0.0", (35, 55, 67, 100)), ("1.0.4", (33, 55, 67, 100))),
+    Switch("summary_trainable_counts",
+           "Whether summary() prints 'Trainable params:' and 'Non-trainable params:'.",
+           ("1.0.0", False), ("1.2.0", True)),
+    Switch("plot_label_format",
+           "How plot() labels a layer node: '%s (%s)' up to 1.0.8, '%s: %s' from 1.1.0.",
+           ("1.0.0", "%s (%s)"), ("1.1.0", "%s: %s")),
+)
+SWITCHES = {switch.name: switch for switch in _SWITCHES}
+
+
+class Profile(object):
+    """The behaviour of one Keras 1 release: ``profile.switch('batchnorm_epsilon')``,
+    ``profile.at_least('1.1.0')``."""
+
+    def __init__(self, version, source=None):
+        self.version = check_version(version)
+        self.source = source
+
+    def switch(self, name):
+        try:
+            return SWITCHES[name].value_at(self.version)
+        except KeyError:
+            raise KeyError("no Keras version switch named %r (see legacy_keras/profiles.py)"
+                           % name) from None
+
+    def at_least(self, version):
+        return _key(self.version) >= _key(check_version(version))
+
+    def values(self):
+        return {name: self.switch(name) for name in SWITCHES}
+
+    def __repr__(self):
+        return "<Keras %s profile>" % self.version
+
+
+def check_version(version):
+    """The release named by ``version`` ('1.0.1', also '1.0' for 1.0.0 ...), or a
+    ValueError listing the releases legacy_keras knows."""
+    text = str(version).strip()
+    if re.match(r"^\d+\.\d+$", text):
+        text += ".0"
+    if text not in RELEASES:
+        raise ValueError(
+            "Keras version %r is not one legacy_keras can reproduce; choose one of %s "
+            "(see migration_guide.md, 'Keras versions')." % (version, ", ".join(RELEASES)))
+    return text
+
+
+_active = Profile(DEFAULT_VERSION)
+
+
+def active():
+    return _active
+
+
+def switch(name):
+    """The value of a behaviour switch for the active release."""
+    return _active.switch(name)
+
+
+def at_least(version):
+    return _active.at_least(version)
+
+
+def version():
+    return _active.version
+
+
+def activate(version, source=None):
+    """Makes ``version`` the active release (its defaults apply to layers built from
+    now on; keras.json's ordering is read again the way that release read it)."""
+    global _active
+    _active = Profile(version, source)
+    import legacy_keras
+    from legacy_keras.backend import common
+
+    legacy_keras.__version__ = _active.version
+    common.apply_profile_config()
+    return _active
+
+
+def activate_if_new(version, source=None):
+    """:func:`activate`, unless ``version`` is already the active release (so that
+    installing the default changes no session setting)."""
+    if check_version(version) == _active.version:
+        _active.source = source
+        return _active
+    return activate(version, source)
+
+
+# --- choosing the release -----------------------------------------------------------------
+
+_PIN = re.compile(r"""(?:^|[\s'"\[,])keras\s*===?\s*([0-9][0-9.]*)""", re.IGNORECASE)
+
+
+def _pins_in(path):
+    try:
+        with open(path, encoding="utf8", errors="replace") as f:
+            text = f.read()
+    except OSError:
+        return []
+    pins = []
+    for line in text.splitlines():
+        line = line.split("#", 1)[0]
+        pins.extend(_PIN.findall(line))
+    return pins
+
+
+def detect_pin(script_dir):
+    """(version, file) of an exact ``keras==X`` pin in ``requirements*.txt`` or
+    ``setup.py`` in ``script_dir``, or None. A pin to a release legacy_keras does not
+    know (Keras 2) is ignored."""
+    try:
+        names = sorted(os.listdir(script_dir))
+    except OSError:
+        return None
+    candidates = [n for n in names if n.startswith("requirements") and n.endswith(".txt")]
+    candidates += [n for n in names if n == "setup.py"]
+    for name in candidates:
+        path = os.path.join(script_dir, name)
+        for pin in _pins_in(path):
+            try:
+                return check_version(pin), path
+            except ValueError:
+                continue
+    return None
+
+
+def select(explicit=None, explicit_source="--keras-version", script=None, environ=None):
+    """(version, source) by the rules in the module docstring; source None means the
+    default."""
+    environ = os.environ if environ is None else environ
+    if explicit:
+        return check_version(explicit), explicit_source
+    if environ.get(ENV_VARIABLE):
+        return check_version(environ[ENV_VARIABLE]), ENV_VARIABLE
+    if script is not None:
+        found = detect_pin(os.path.dirname(os.path.abspath(script)))
+        if found is not None:
+            return found[0], "keras==%s in %s" % (found[0], found[1])
+    return DEFAULT_VERSION, None
+
+
+def note(version, source, stream=None):
+    """The one-line stderr note saying where a non-default release came from."""
+    if source is None:
+        return
+    (stream or sys.stderr).write(
+        "legacy_keras: reproducing Keras %s (from %s)\n" % (version, source))

@@ -1,0 +1,145 @@
+"""Issue 14, point 1: Keras version profiles. The behaviour switches are one table
+(legacy_keras/profiles.py); a release is chosen by --keras-version, install(version=),
+$LEGACY_KERAS_VERSION or a keras==X pin next to the script. Goldens
+tests/goldens/v_*@<release>.* were printed by that release of real Keras on Theano 1.0.5
+(KERAS1_VERSION=<release> ../shared/oracle/run tests/oracle/regenerate.py v_<case>)."""
+import os
+import subprocess
+import sys
+
+import pytest
+
+from harness import check_case
+from legacy_keras import profiles
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+CHECKED = ("1.0.1", "1.0.8", "1.1.2", "1.2.2")
+
+# (case, releases with a golden)
+VERSION_CASES = [("v_conv_defaults", CHECKED)]
+
+
+@pytest.mark.parametrize("case,version", [(c, v) for c, vs in VERSION_CASES for v in vs])
+def test_version_case_matches_that_keras_release(case, version, tmp_path):
+    check_case(case, str(tmp_path), version=version)
+
+
+# --- the table --------------------------------------------------------------------------
+
+def test_switch_values_follow_the_release_where_they_changed():
+    at = {v: profiles.Profile(v) for v in ("1.0.1", "1.0.3", "1.0.4", "1.0.8", "1.1.0",
+                                            "1.1.2", "1.2.2")}
+    assert at["1.0.1"].switch("default_image_dim_ordering") == "th"
+    assert at["1.0.8"].switch("default_image_dim_ordering") == "th"
+    assert at["1.1.0"].switch("default_image_dim_ordering") == "tf"
+    assert at["1.0.3"].switch("conv_fans_receptive_field") is False
+    assert at["1.0.4"].switch("conv_fans_receptive_field") is True
+    assert [at[v].switch("conv_init_dim_ordering") for v in ("1.0.8", "1.1.2", "1.2.2")] \
+        == ["th", "th", "layer"]
+    assert at["1.1.2"].at_least("1.1.0") and not at["1.0.8"].at_least("1.1")
+    with pytest.raises(KeyError, match="no Keras version switch named"):
+        at["1.2.2"].switch("no_such_switch")
+
+
+def test_every_switch_starts_at_the_first_release_and_names_known_releases():
+    for switch in profiles.SWITCHES.values():
+        assert switch.history[0][0] == profiles.RELEASES[0]
+        assert all(release in profiles.RELEASES for release, _ in switch.history)
+        assert switch.doc
+
+
+def test_unknown_versions_are_refused_with_the_known_list():
+    assert profiles.check_version("1.1") == "1.1.0"
+    for bad in ("2.0.0", "1.3.0", "0.3.3", "latest"):
+        with pytest.raises(ValueError, match="not one legacy_keras can reproduce"):
+            profiles.check_version(bad)
+
+
+# --- choosing the release ---------------------------------------------------------------
+
+def test_select_order_explicit_then_environment_then_pin_then_default(tmp_path):
+    script = tmp_path / "train.py"
+    script.write_text("")
+    assert profiles.select(script=str(script), environ={}) == ("1.2.2", None)
+    (tmp_path / "requirements-gpu.txt").write_text(
+        "numpy>=1.9\n# keras==1.2.0 (an old comment)\nTheano==0.8.2\nKeras==1.0.8\n")
+    version, source = profiles.select(script=str(script), environ={})
+    assert version == "1.0.8"
+    assert source == "keras==1.0.8 in %s" % (tmp_path / "requirements-gpu.txt")
+    env = {"LEGACY_KERAS_VERSION": "1.1.2"}
+    assert profiles.select(script=str(script), environ=env) == ("1.1.2", "LEGACY_KERAS_VERSION")
+    assert profiles.select("1.0.1", script=str(script), environ=env) == (
+        "1.0.1", "--keras-version")
+
+
+def test_pins_in_setup_py_and_inexact_or_keras2_pins(tmp_path):
+    (tmp_path / "setup.py").write_text(
+        "setup(name='agent', install_requires=['theano', 'keras==1.1.2'])\n")
+    assert profiles.detect_pin(str(tmp_path))[0] == "1.1.2"
+    (tmp_path / "setup.py").write_text("install_requires=['keras>=1.0', 'keras==2.0.8']\n")
+    assert profiles.detect_pin(str(tmp_path)) is None
+
+
+def test_install_version_sets_defaults_and_keras_version_then_uninstall_restores():
+    import legacy_keras
+    from legacy_keras import backend as K
+
+    legacy_keras.install(version="1.0.1")
+    try:
+        import keras
+
+        assert keras.__version__ == "1.0.1"
+        assert profiles.version() == "1.0.1"
+        assert K.image_dim_ordering() == "th"
+    finally:
+        legacy_keras.uninstall()
+    assert legacy_keras.__version__ == "1.2.2"
+    assert K.image_dim_ordering() == "tf"
+
+
+def _run(args, cwd, env=None):
+    full_env = dict(os.environ, **(env or {}))
+    full_env.pop("LEGACY_KERAS_VERSION", None)
+    full_env.update(env or {})
+    return subprocess.run([sys.executable, "-m", "legacy_keras", "run"] + args, cwd=cwd,
+                          env=full_env, capture_output=True, text=True)
+
+
+PROBE = ("import keras\nfrom keras import backend as K\n"
+         "print(keras.__version__, K.image_dim_ordering())\n")
+
+
+def _notes(stderr):
+    return [line for line in stderr.splitlines() if line.startswith("legacy_keras:")]
+
+
+def test_cli_flag_environment_and_pin_with_one_note(tmp_path):
+    home = tmp_path / "home"
+    (home / ".keras").mkdir(parents=True)
+    (home / ".keras" / "keras.json").write_text('{"image_dim_ordering": "tf"}')
+    script = tmp_path / "probe.py"
+    script.write_text(PROBE)
+    env = {"HOME": str(home)}
+    result = _run(["--keras-version", "1.0.1", str(script)], tmp_path, env)
+    assert result.returncode == 0, result.stderr
+    # 1.0.1 had no image_dim_ordering setting: keras.json's 'tf' is not read
+    assert result.stdout.split() == ["1.0.1", "th"]
+    assert _notes(result.stderr) == [
+        "legacy_keras: reproducing Keras 1.0.1 (from --keras-version)"]
+    # 1.0.8 read keras.json's ordering
+    result = _run([str(script)], tmp_path, dict(env, LEGACY_KERAS_VERSION="1.0.8"))
+    assert result.stdout.split() == ["1.0.8", "tf"]
+    assert _notes(result.stderr) == [
+        "legacy_keras: reproducing Keras 1.0.8 (from LEGACY_KERAS_VERSION)"]
+    (tmp_path / "requirements.txt").write_text("keras==1.1.2\n")
+    result = _run([str(script)], tmp_path, env)
+    assert result.stdout.split() == ["1.1.2", "tf"]
+    assert _notes(result.stderr) == ["legacy_keras: reproducing Keras 1.1.2 (from "
+                                     "keras==1.1.2 in %s)" % (tmp_path / "requirements.txt")]
+    (tmp_path / "requirements.txt").unlink()
+    result = _run([str(script)], tmp_path, env)
+    assert result.stdout.split() == ["1.2.2", "tf"] and _notes(result.stderr) == []
+    result = _run(["--keras-version", "2.0.0", str(script)], tmp_path, env)
+    assert result.returncode == 2
+    assert "Keras version '2.0.0' is not one legacy_keras can reproduce" in result.stderr
