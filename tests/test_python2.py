@@ -222,6 +222,8 @@ def test_detection():
                           "    import pickle\n")
     assert not is_python2("try:\n    xrange\nexcept NameError:\n    xrange = range\n"
                           "print(list(xrange(2)))\n")
+    assert not is_python2("def save(model, file, cmp=None):\n    file.write(cmp)\n")
+    assert not is_python2("f = lambda long: long + 1\n")
 
 
 def test_classic_division_runtime_rules():
@@ -264,3 +266,13 @@ def test_migrate_and_check_understand_python2():
     assert any(u.line == 10 and not u.automatic and "Python 2 `/`" in u.keras1
                for u in usages)
     assert python3_source("print('py3')\nx = 7 / 2\n")[0] == "print('py3')\nx = 7 / 2\n"
+
+
+def test_run_dash_m_translates_a_python2_module(isolated, capsys, monkeypatch):
+    write(isolated, {"m2app/__init__.py": "",
+                     "m2app/main.py": "import helper\nprint 'in', __name__, 7 / 2\n",
+                     "m2app/helper.py": "print 'helper', 9 / 2\n"})
+    monkeypatch.chdir(isolated)
+    status, out, err = run_cli(["-m", "m2app.main"], capsys)
+    assert status == 0, err
+    assert out == "helper 4\nin __main__ 3\n"

@@ -13,6 +13,8 @@ import math
 import operator
 import sys
 
+import numpy
+
 
 def _is_integral(value):
     """Python 2 floor-divided these with ``/``: Python ints and bools, NumPy integer
@@ -21,12 +23,14 @@ def _is_integral(value):
     """
     if isinstance(value, int):
         return True
+    if isinstance(value, numpy.generic):
+        return isinstance(value, numpy.integer)
+    if isinstance(value, numpy.ndarray):
+        return value.dtype.kind in "iu"
     dtype = getattr(value, "dtype", None)
     if dtype is None:
         return False
     try:
-        import numpy
-
         return numpy.dtype(dtype).kind in "iu"
     except TypeError:
         return bool(getattr(dtype, "is_integer", False))
@@ -34,6 +38,8 @@ def _is_integral(value):
 
 def classic_div(a, b):
     """Python 2's ``a / b``: floor division when both operands are integers, else ``/``."""
+    if type(a) is float or type(b) is float:  # the common case, decided at once
+        return a / b
     if _is_integral(a) and _is_integral(b):
         return a // b
     return a / b
