@@ -125,21 +125,27 @@ class StepFunctions(object):
     @staticmethod
     def _apply(updates):
         """Applies ``(variable, new value)`` pairs as a Theano function applied its
-        updates: every new value is computed from the values before the step."""
+        updates: every new value is computed from the values before the step. A new
+        value built as a Theano expression before the step (keras-rl's soft target-model
+        updates, added to the optimizer's list by a wrapper) is evaluated by TensorFlow
+        on the weights (:mod:`.theano_bridge`)."""
         import tensorflow as tf
+
+        from legacy_keras.engine import theano_bridge
 
         targets, values = [], []
         for var, value in list(updates):
             target = var.keras_variable if isinstance(var, BoundSharedVariable) else var
             if isinstance(value, BoundSharedVariable):
                 value = value.keras_variable
+            elif theano_bridge.is_symbolic(value):
+                value = theano_bridge.evaluate_update(var, value)
             if not _is_numeric_value(value):
                 raise NotImplementedError(
-                    "The update of %s is a symbolic Theano expression (%s); legacy_keras "
-                    "trains with Keras 3 and cannot run Theano expressions built outside the "
-                    "training step as updates of fit / train_on_batch. Build the update "
-                    "inside the optimizer's get_updates, or apply it with K.function. See "
-                    "migration_guide.md." % (getattr(var, "name", var), value))
+                    "The update of %s is %r; legacy_keras trains with Keras 3 and can only "
+                    "apply updates to tensors, variables or numbers in fit / "
+                    "train_on_batch. See migration_guide.md."
+                    % (getattr(var, "name", var), value))
             targets.append(target)
             values.append(tf.convert_to_tensor(value, dtype=target.dtype))
         for target, value in zip(targets, values):

@@ -163,5 +163,23 @@ def call_objective(fn, y_true, y_pred):
         raise error
 
 
+def evaluate_update(variable, value):
+    """The new value of ``variable`` in a training step, from the Theano expression
+    ``value`` built outside the step (its leaves are weights and constants)."""
+    try:
+        return evaluate([value], {})[0]
+    except _fallback_errors() as error:
+        raise NotImplementedError(
+            "The update of %s is a Theano expression (%s) that legacy_keras cannot evaluate "
+            "in a Keras 3 training step: %s. Apply it with K.function / theano.function "
+            "instead (see migration_guide.md)." % (getattr(variable, "name", variable),
+                                                   value, error)) from None
+
+
+def is_symbolic(value):
+    """A PyTensor variable (a Theano expression), not a Keras 3 value."""
+    return _is_symbolic(value)
+
+
 def _is_symbolic(value):
     return isinstance(value, Variable) and not is_modern_tensor(value)

@@ -192,3 +192,37 @@ golden.record('recompiled/weights', m.get_weights(), rtol=1e-3, atol=1e-5)
 # a custom optimizer of Keras 1.0 style: __dict__.update(locals()) and a get_updates
 # that builds its state anew at every compile
 print('names', [w.name for w in m.trainable_weights])
+
+
+# keras-rl's AdditionalUpdatesOptimizer: a wrapper appending updates built *before*
+# compile as Theano expressions (soft target-model updates, tau = 0.1) to an Adam's
+class AdditionalUpdatesOptimizer(Optimizer):
+    def __init__(self, optimizer, additional_updates):
+        super(AdditionalUpdatesOptimizer, self).__init__()
+        self.optimizer = optimizer
+        self.additional_updates = additional_updates
+
+    def get_updates(self, params, constraints, loss):
+        updates = self.optimizer.get_updates(params, constraints, loss)
+        updates += self.additional_updates
+        self.updates = updates
+        return self.updates
+
+    def get_config(self):
+        return self.optimizer.get_config()
+
+
+def soft_target_updates(target, source, tau):
+    return [(tw, tau * sw + (1. - tau) * tw)
+            for tw, sw in zip(target.trainable_weights, source.trainable_weights)]
+
+
+online = make_model()
+target = make_model()
+target.set_weights([w * 0.5 for w in W0])
+target.compile(optimizer='sgd', loss='mse')
+online.compile(optimizer=AdditionalUpdatesOptimizer(
+    optimizers.Adam(lr=0.01), soft_target_updates(target, online, 0.1)), loss='mse')
+golden.record('rl/losses', [online.train_on_batch(X, Y) for _ in range(3)])
+golden.record('rl/target_weights', target.get_weights(), rtol=1e-3, atol=1e-5)
+golden.record('rl/target_predict', target.predict(X), rtol=1e-3, atol=1e-5)
