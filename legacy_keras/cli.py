@@ -110,7 +110,21 @@ def _print_user_traceback():
     kind, error, tb = sys.exc_info()
     while tb is not None and _is_runner_frame(tb.tb_frame.f_code.co_filename):
         tb = tb.tb_next
+    link = tb
+    while link is not None and link.tb_next is not None:
+        if _is_loader_frame(link.tb_next.tb_frame.f_code.co_filename):
+            link.tb_next = link.tb_next.tb_next
+        else:
+            link = link.tb_next
     traceback.print_exception(kind, error, tb)
+
+
+def _is_loader_frame(filename):
+    """The Python 2 loader's frames, and the import machinery's around them (which
+    Python hides for its own loaders), inside the script's traceback."""
+    from legacy_keras.py2 import importer
+
+    return filename == importer.__file__ or filename.startswith("<frozen importlib.")
 
 
 def _is_runner_frame(filename):

@@ -276,3 +276,13 @@ def test_run_dash_m_translates_a_python2_module(isolated, capsys, monkeypatch):
     status, out, err = run_cli(["-m", "m2app.main"], capsys)
     assert status == 0, err
     assert out == "helper 4\nin __main__ 3\n"
+
+
+def test_an_error_while_importing_a_python2_module_shows_only_the_script_frames(isolated,
+                                                                                capsys):
+    write(isolated, {"imp_main.py": "print 'x'\nimport imp_broken\n",
+                     "imp_broken.py": "x = 1\nprint 'importing'\nraise ValueError, 'at import'\n"})
+    status, out, err = run_cli([str(isolated / "imp_main.py")], capsys)
+    assert status == 1 and out == "x\nimporting\n"
+    assert err.count('File "') == 2, err
+    assert 'imp_broken.py", line 3, in <module>\n    raise ValueError, \'at import\'\n' in err
