@@ -89,6 +89,8 @@ def test_python2_agent_program_runs_unchanged_with_the_reference_output(tmp_path
 
 PY2_FEATURES = r'''
 import os, sys, string, cPickle, StringIO
+reload(sys)
+sys.setdefaultencoding('utf8')
 from itertools import izip, imap
 import numpy as np
 d = {'b': 2, 'a': 1}

@@ -18,7 +18,7 @@ Three steps:
    (Python 2's classic division), unless the module has ``from __future__ import
    division``; ``import string`` / ``import pickle`` (``cPickle`` after step 1) get the
    Python 2 flavoured modules of :mod:`legacy_keras.py2`; classes that define ``__div__``
-   get ``__truediv__`` too.
+   get ``__truediv__`` too; ``sys.setdefaultencoding(...)`` does nothing.
 
 The code is compiled with the original file name. Nothing is written anywhere.
 """
@@ -185,7 +185,9 @@ def has_future_division(tree):
 
 
 class Python2Semantics(ast.NodeTransformer):
-    """Classic division, Python 2's ``string`` / ``pickle``, ``__div__``."""
+    """Classic division, Python 2's ``string`` / ``pickle``, ``__div__``, and
+    ``sys.setdefaultencoding(...)`` (gone from Python 3, whose default is UTF-8) as a
+    no-op."""
 
     def __init__(self, classic_division):
         self.classic_division = classic_division
@@ -205,6 +207,15 @@ class Python2Semantics(ast.NodeTransformer):
         call = ast.Call(ast.Name("__legacy_idiv__", ast.Load()), [load, node.value], [])
         return ast.copy_location(ast.Assign([node.target], ast.copy_location(call, node)),
                                  node)
+
+    def visit_Call(self, node):
+        self.generic_visit(node)
+        func = node.func
+        if isinstance(func, ast.Attribute) and func.attr == "setdefaultencoding" and \
+                isinstance(func.value, ast.Name) and func.value.id == "sys":
+            # reload(sys); sys.setdefaultencoding('utf8'): Python 3's is utf-8 already
+            return ast.copy_location(ast.Constant(None), node)
+        return node
 
     def visit_Import(self, node):
         for alias in node.names:
