@@ -13,6 +13,7 @@ import subprocess
 import sys
 import textwrap
 import traceback
+import ast
 
 import numpy as np
 import pytest
@@ -288,3 +289,30 @@ def test_an_error_while_importing_a_python2_module_shows_only_the_script_frames(
     assert status == 1 and out == "x\nimporting\n"
     assert err.count('File "') == 2, err
     assert 'imp_broken.py", line 3, in <module>\n    raise ValueError, \'at import\'\n' in err
+
+
+def test_every_statement_keeps_its_original_line():
+    """Fixers that add lines (tuple parameters, the imports reduce / sorted(cmp=) /
+    urllib need) are mapped back: each `vN = ...` stays on line N."""
+    from legacy_keras.py2.translate import translate
+
+    source = textwrap.dedent("""\
+        from urllib import urlencode, urlopen
+        v2 = reduce(lambda a, b: a + b, [1, 2])
+        def f((a, b), c):
+            v4 = a
+            v5 = sorted([2, 1], cmp=lambda x, y: cmp(x, y))
+            return v4
+        v7 = `1` + raw_input()
+        print >>sys.stderr, "x"; v8 = 0777
+        exec "v9 = 1"
+        v10 = [k for k, v in {}.iteritems()]
+        """)
+    _, tree, _ = translate(source, "lines.py")
+    found = {node.targets[0].id: node.lineno for node in ast.walk(tree)
+             if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name)
+             and node.targets[0].id.startswith("v")}
+    assert found == {"v%d" % n: n for n in (2, 4, 5, 7, 8, 10)}
+    calls = [node for node in ast.walk(tree) if isinstance(node, ast.Call)
+             and isinstance(node.func, ast.Name) and node.func.id == "exec"]
+    assert [call.lineno for call in calls] == [9]
