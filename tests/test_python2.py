@@ -316,3 +316,9 @@ def test_every_statement_keeps_its_original_line():
     calls = [node for node in ast.walk(tree) if isinstance(node, ast.Call)
              and isinstance(node.func, ast.Name) and node.func.id == "exec"]
     assert [call.lineno for call in calls] == [9]
+
+
+def test_run_path_returns_the_script_globals(isolated):
+    write(isolated, {"g2.py": "answer = 7 / 2\n", "g3.py": "answer = 7 / 2\n"})
+    assert importer.run_path(str(isolated / "g2.py"), force=True)["answer"] == 3
+    assert importer.run_path(str(isolated / "g3.py"))["answer"] == 3.5

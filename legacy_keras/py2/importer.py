@@ -129,8 +129,9 @@ def exec_as_main(code, path, spec=None):
 def run_path(script, force=False):
     """Runs ``script`` as ``__main__``: translated when it is Python 2 (or ``force``), with
     its directory's Python 2 modules translated on import (all of them when the script is
-    Python 2: a Python 2 program's modules divide as Python 2 did). Returns whether the
-    script was translated. ``sys.argv`` / ``sys.path`` are the caller's business."""
+    Python 2: a Python 2 program's modules divide as Python 2 did). Returns the script's
+    globals, as runpy.run_path does. ``sys.argv`` / ``sys.path`` are the caller's
+    business."""
     path = os.path.abspath(script)
     source = read_source(path)
     python2 = force or is_python2(source, path)
@@ -144,7 +145,5 @@ def run_path(script, force=False):
             python2 = False  # let Python report its own SyntaxError
     with local_python2_imports(os.path.dirname(path), force=python2):
         if code is None:
-            runpy.run_path(script, run_name="__main__")
-        else:
-            exec_as_main(code, path)
-    return python2
+            return runpy.run_path(script, run_name="__main__")
+        return exec_as_main(code, path)
