@@ -220,11 +220,52 @@ def test_scan_with_updates(monkeypatch):
     reference, ref_counter = build()
     monkeypatch.delenv(ENGINE_VARIABLE)
     f, counter = build()
+    assert f.engine == "tensorflow", f.fallback_reason
     for n in (4, 6):
         v = np.arange(n, dtype="float32")
         assert_same(f(v, np.float32(1)), reference(v, np.float32(1)))
         assert counter.get_value() == ref_counter.get_value()
     assert counter.get_value() != 0
+
+
+def test_scan_with_taps_nit_sot_and_non_sequences(monkeypatch):
+    """Fibonacci-like recurrence over taps -2 and -1, a per-step output that is not fed
+    back, a non-sequence weight, and only the last state used (Scan's memory-saving
+    rewrite then keeps a short circular buffer)."""
+    def build():
+        W = theano.shared(np.float32(0.5), name="W")
+        x = T.vector("x")
+        init = T.vector("init")
+        (seq, doubled), _ = theano.scan(lambda xt, a, b, w: [a + b * w + xt, 2 * xt],
+                                        sequences=x,
+                                        outputs_info=[dict(initial=init, taps=[-2, -1]),
+                                                      None],
+                                        non_sequences=W)
+        return theano.function([x, init], [seq, doubled, seq[-1]])
+
+    lowered, reference = both_engines(monkeypatch, build)
+    init = np.array([1.0, 2.0], dtype="float32")
+    for n in (1, 5, 8):
+        v = np.linspace(0, 1, n).astype("float32")
+        assert_same(lowered(v, init), reference(v, init))
+
+
+def test_recurrent_layer_through_k_function(monkeypatch):
+    """A Keras 1 LSTM's symbolic graph (K.rnn, a scan) in K.function."""
+    from legacy_keras.layers import LSTM
+
+    def build():
+        np.random.seed(5)
+        net = Sequential()
+        net.add(LSTM(6, input_shape=(4, 3), return_sequences=True))
+        return K.function([net.input], [net.output])
+
+    lowered = build()
+    monkeypatch.setenv(ENGINE_VARIABLE, "pytensor")
+    reference = build()
+    assert lowered.function.engine == "tensorflow", lowered.function.fallback_reason
+    x = np.random.RandomState(6).rand(2, 4, 3).astype("float32")
+    assert_same(lowered([x]), reference([x]))
 
 
 def test_unlowerable_graph_falls_back_visibly():

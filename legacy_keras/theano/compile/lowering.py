@@ -25,6 +25,7 @@ from pytensor.compile import ops as compile_ops
 from pytensor.compile.builders import OpFromGraph
 from pytensor.graph.basic import Constant
 from pytensor.raise_op import CheckAndRaise
+from pytensor.scan.op import Scan
 from pytensor.scalar import basic as ps
 from pytensor.scalar import math as psm
 from pytensor.tensor import basic as ptb
@@ -479,6 +480,85 @@ def _ifelse(tf, node, inputs):
     return [_cast(tf, c, v.type.dtype) for c, v in zip(chosen, outs)]
 
 
+def _scan(tf, node, inputs):
+    """Theano's ``Scan`` as a ``tf.while_loop``: sequences read at step ``i``, each
+    recurrent state kept as a window of its last ``-min(taps)`` values, outputs collected
+    in ``TensorArray``s, and the outer buffers rebuilt as Scan returns them (the last
+    ``len(buffer)`` values in time order, zeros past the end). While-loops and
+    ``mit_mot`` states (the gradients of a scan) are not lowered."""
+    op = node.op
+    info = op.info
+    if info.as_while or info.n_mit_mot:
+        raise NotLowerable("Scan with %s" % ("a while condition" if info.as_while
+                                            else "mit_mot states (a scan's gradient)"))
+    taps = [list(t) for t in info.mit_sot_in_slices + info.sit_sot_in_slices]
+    n_tap, n_nit, n_untraced = len(taps), info.n_nit_sot, info.n_untraced_sit_sot
+    position = 1
+    seqs = inputs[position:position + info.n_seqs]
+    position += info.n_seqs
+    buffers = inputs[position:position + n_tap]
+    position += n_tap
+    untraced = inputs[position:position + n_untraced]
+    position += n_untraced
+    sizes = inputs[position:position + n_nit]
+    non_seqs = inputs[position + n_nit:]
+    n_steps = tf.cast(inputs[0], tf.int32)
+    lengths = [-min(t) for t in taps]
+    windows = [buffer[:length] for buffer, length in zip(buffers, lengths)]
+    inner = op.fgraph
+    recorded = inner.outputs[:n_tap + n_nit]
+    arrays = [tf.TensorArray(v.type.dtype, size=n_steps) for v in recorded]
+
+    def body(i, windows, states, arrays):
+        values = {}
+        slots = iter(inner.inputs)
+        for seq in seqs:
+            values[next(slots)] = seq[i]
+        for window, tap, length in zip(windows, taps, lengths):
+            for t in tap:
+                values[next(slots)] = window[length + t]
+        for state in states:
+            values[next(slots)] = state
+        for value in non_seqs:
+            values[next(slots)] = value
+        outs = [_as_type(tf, o, v.type.dtype)
+                for o, v in zip(evaluate(inner, values), inner.outputs)]
+        windows = [tf.concat([w[1:], o[None]], 0) for w, o in zip(windows, outs[:n_tap])]
+        arrays = [a.write(i, o) for a, o in zip(arrays, outs[:n_tap + n_nit])]
+        return i + 1, windows, list(outs[n_tap + n_nit:]), arrays
+
+    def unknown(x):
+        return tf.TensorShape([None] * x.shape.rank)
+
+    _, _, states, arrays = tf.while_loop(
+        lambda i, *_: i < n_steps, body, (tf.constant(0), windows, list(untraced), arrays),
+        shape_invariants=(tf.TensorShape([]), [unknown(w) for w in windows],
+                          [unknown(u) for u in untraced],
+                          [tf.TensorShape(None)] * len(arrays)))
+    results = []
+    for buffer, window, array in zip(buffers, windows, arrays[:n_tap]):
+        full = tf.concat([window, array.stack()], 0)
+        results.append(_last_rows(tf, full, tf.shape(buffer)[0]))
+    for size, array in zip(sizes, arrays[n_tap:]):
+        results.append(_last_rows(tf, array.stack(), tf.cast(size, tf.int32)))
+    return results + list(states)
+
+
+def _last_rows(tf, full, store):
+    """Scan's output buffer of ``store`` rows: the last rows of ``full`` in time order,
+    zero rows after them when the buffer is longer."""
+    pad = tf.maximum(store - tf.shape(full)[0], 0)
+    zeros = tf.zeros(tf.concat([[pad], tf.shape(full)[1:]], 0), full.dtype)
+    combined = tf.concat([full, zeros], 0)
+    return combined[tf.shape(combined)[0] - store:]
+
+
+def _as_type(tf, value, dtype):
+    if not tf.is_tensor(value):
+        value = tf.constant(np.asarray(value, dtype=dtype))
+    return _cast(tf, value, dtype)
+
+
 def _make_slice(tf, node, inputs):
     return [slice(*inputs)]
 
@@ -647,6 +727,8 @@ def _op_impl(op):
         return _identity_first
     if type(op).__name__ == "MakeSlice":
         return _make_slice
+    if isinstance(op, Scan):
+        return _scan
     if type(op).__name__ == "IfElse":
         return _ifelse
     if isinstance(op, OpFromGraph):
@@ -658,7 +740,7 @@ def check_lowerable(fgraph):
     """Raises :class:`NotLowerable` when some node of ``fgraph`` has no lowering."""
     for node in fgraph.apply_nodes:
         _op_impl(node.op)
-        if isinstance(node.op, OpFromGraph):
+        if isinstance(node.op, (OpFromGraph, Scan)):
             check_lowerable(node.op.fgraph)
         if isinstance(node.op, elemwise.Elemwise):
             _check_scalar(node.op.scalar_op)
