@@ -99,6 +99,7 @@ keys = d.keys(); keys.sort(); print keys
 print sorted(d.iteritems()), d.has_key('a')
 print list(izip([1, 2], 'ab')), list(imap(abs, [-1]))
 print map(str, xrange(3)), zip('ab', [1, 2])[0]
+print range(3), filter(None, [0, 1, 2]), sorted(d.values()), d.items()[0][0] in 'ab'
 print `42`, 0777, 10L, long(3), unichr(65), unicode('x'), isinstance('s', basestring)
 def tup((a, b), c): return a + b + c
 print tup((1, 2), 3), (lambda (x, y): x * y)((3, 4))
@@ -131,6 +132,7 @@ PY2_OUTPUT = """\
 [('a', 1), ('b', 2)] True
 [(1, 'a'), (2, 'b')] [1]
 ['0', '1', '2'] ('a', 1)
+[0, 1, 2] [1, 2] [1, 2] True
 42 511 10 3 A x True
 6 12
 abc a-b X
