@@ -8,6 +8,7 @@ for ``predict`` and ``fit``: no Python runs per sample or per batch after tracin
 """
 import numpy as np
 
+from legacy_keras import backend as K
 from legacy_keras._k3 import keras
 from legacy_keras.backend._context import (
     VariableBirths, collecting_activity_losses, numeric_execution, recording_gradients,
@@ -161,6 +162,24 @@ class StepFunctions(object):
     def _numpy(outputs):
         """0-d float32 arrays, as a compiled Theano function returned its scalars."""
         return [np.asarray(o.numpy()) for o in outputs]
+
+    def build_optimizer_state(self):
+        """Creates the optimizer's state, as Keras 1's ``_make_train_function`` did (before
+        ``load_model`` sets it). A user's own ``get_updates`` creates it while the step is
+        traced, so the step is traced here for any batch size."""
+        import tensorflow as tf
+
+        model = self.model
+        if _builds_own_state(model.optimizer):
+            model.optimizer.build(self.params)
+            return
+        inputs = [tf.TensorSpec((None,) + tuple(x._keras_shape[1:]), str(x.dtype))
+                  for x in model.inputs]
+        targets = [tf.TensorSpec((None,) * len(y._keras_shape), K.floatx())
+                   for y in model.outputs]
+        weights = [tf.TensorSpec((None, None) if mode == "temporal" else (None,), K.floatx())
+                   for mode in model.sample_weight_modes]
+        self._train.get_concrete_function(inputs, targets, weights)
 
     def compile_for(self, inputs, targets, sample_weights, training=True):
         """Traces the step for any batch size before the loop starts, as Keras 1 compiled

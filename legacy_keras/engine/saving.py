@@ -558,7 +558,7 @@ def _restore_optimizer_state(model, group, filepath):
     """Creates the optimizer's state (Keras 1 built its training function for that)
     and sets it from the ``optimizer_weights`` group."""
     trained = _trained_model(model)
-    trained.optimizer.build(trained._collected_trainable_weights)
+    trained._steps().build_optimizer_state()
     names = _texts(_attr(group, "weight_names", filepath, "the optimizer"))
     values = [_read_dataset(group, n, "optimizer_weights", filepath) for n in names]
     weights = trained.optimizer.weights

@@ -226,3 +226,17 @@ online.compile(optimizer=AdditionalUpdatesOptimizer(
 golden.record('rl/losses', [online.train_on_batch(X, Y) for _ in range(3)])
 golden.record('rl/target_weights', target.get_weights(), rtol=1e-3, atol=1e-5)
 golden.record('rl/target_predict', target.predict(X), rtol=1e-3, atol=1e-5)
+
+# save / load_model with a custom optimizer: its state (created in get_updates) is
+# restored, and training resumes from it
+from keras.models import load_model
+
+saved = make_model()
+saved.compile(optimizer=MomentumSGD(lr=0.2), loss='mse')
+saved.fit(X, Y, batch_size=8, nb_epoch=1, shuffle=False, verbose=0)
+saved.save('custom_optimizer.h5')
+loaded = load_model('custom_optimizer.h5', custom_objects={'MomentumSGD': MomentumSGD})
+golden.record('loaded/opt_weights', [K.get_value(w) for w in loaded.optimizer.weights],
+              rtol=1e-3, atol=1e-5)
+golden.record('loaded/config', sorted(loaded.optimizer.get_config().items()))
+golden.record('loaded/next', [loaded.train_on_batch(X, Y), saved.train_on_batch(X, Y)])
