@@ -5,7 +5,7 @@ forced); :func:`local_python2_imports` installs a meta path finder that translat
 modules found in the script's own directory tree (never site-packages, the standard
 library or legacy_keras), compiling them with their original file names so tracebacks
 point at the original lines. No file is written: no ``.pyc`` of a translated module, no
-translated copy.
+translated copy (fissix keeps its grammar tables in its user cache folder, once).
 """
 import contextlib
 import importlib.abc
