@@ -56,7 +56,9 @@ class LoweredFunction(object):
                      for v in self._explicit]
         self._function = tf.function(self._body, input_signature=signature,
                                      autograph=False)
-        self._function.get_concrete_function()  # lower now: unknown ops show at once
+        # lower now (unknown ops show at once); calls go to the one concrete function,
+        # which skips tf.function's per-call signature matching
+        self._concrete = self._function.get_concrete_function()
 
     @property
     def n_inputs(self):
@@ -93,7 +95,7 @@ class LoweredFunction(object):
         except Exception as error:  # PyTensor raises its own message, with its note
             raise RuntimeFailure() from error
         try:
-            results = self._function(*values)
+            results = self._concrete(*values)
         except (tf.errors.OpError, ValueError, TypeError) as error:
             raise RuntimeFailure() from error
         outputs = [np.array(r) for r in results]
