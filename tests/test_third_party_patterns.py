@@ -8,6 +8,7 @@ from harness import check_case
 
 CASES = [
     "t_custom_optimizer",  # Optimizer subclasses with their own get_updates, wrappers
+    "t_optimizer_symbolic",  # get_updates as Theano updates of a K.function (keras-rl DDPG)
     "t_input_forms",  # every data form standardize_input_data accepted, and its errors
     "t_gan_loop",  # frozen discriminator, alternating train_on_batch, save/load weights
     "t_raw_theano",  # theano.scan / set_subtensor / K.zeros in call, a VAE loss, K.reshape
