@@ -85,10 +85,11 @@ _SWITCHES = (
     Switch("conv1d_default_init",
            "Convolution1D's default init: 'uniform' in 1.0.x, 'glorot_uniform' from 1.1.0.",
            ("1.0.0", "uniform"), ("1.1.0", "glorot_uniform")),
-    Switch("lstm_u_init",
-           "What initializes an LSTM's recurrent U_i/U_f/U_c/U_o when consume_less='cpu' (the "
-           "default): 'inner_init' (orthogonal) until 1.1.2, 'init' in 1.2.x (1.2.0 built the "
-           "gate matrices through add_weight with init).",
+    Switch("recurrent_gate_u",
+           "What draws and regularizes the per-gate recurrent matrices of LSTM (U_i ... U_o) "
+           "and GRU (U_z, U_r, U_h) with consume_less 'cpu' (the default) / 'mem': "
+           "'inner_init' (orthogonal) and U_regularizer up to 1.1.2; 'init' and "
+           "W_regularizer in 1.2.x (its add_weight calls passed init for them).",
            ("1.0.0", "inner_init"), ("1.2.0", "init")),
     # --- layers -------------------------------------------------------------------------
     Switch("batchnorm_epsilon", "BatchNormalization's default epsilon.",

@@ -17,7 +17,7 @@ ROOT = os.path.dirname(HERE)
 CHECKED = ("1.0.1", "1.0.8", "1.1.2", "1.2.2")
 
 # (case, releases with a golden)
-VERSION_CASES = [("v_conv_defaults", CHECKED)]
+VERSION_CASES = [("v_conv_defaults", CHECKED), ("v_layers", CHECKED)]
 
 
 @pytest.mark.parametrize("case,version", [(c, v) for c, vs in VERSION_CASES for v in vs])

@@ -15,7 +15,7 @@ BatchNormalization does. So a training step updates them once per batch, with no
 help from the caller; prediction (``training=False``) never changes them.
 """
 from legacy_keras import backend as K
-from legacy_keras import initializations, regularizers
+from legacy_keras import initializations, profiles, regularizers
 from legacy_keras.backend._context import in_numeric_execution, numeric_training
 from legacy_keras.engine.topology import InputSpec, Layer
 
@@ -51,16 +51,19 @@ class BatchNormalization(Layer):
     ``BatchNormalization(axis=, momentum=, epsilon=)`` with ``moving_variance``.
     """
 
-    def __init__(self, epsilon=1e-3, mode=0, axis=-1, momentum=0.99, weights=None,
+    def __init__(self, epsilon=None, mode=0, axis=-1, momentum=None, weights=None,
                  beta_init="zero", gamma_init="one", gamma_regularizer=None,
                  beta_regularizer=None, **kwargs):
         self.supports_masking = True
         self.beta_init = initializations.get(beta_init)
         self.gamma_init = initializations.get(gamma_init)
-        self.epsilon = epsilon
+        # Keras 1.2.2: epsilon=1e-3, momentum=0.99; earlier releases had other defaults
+        # (legacy_keras.profiles: 1e-6 / 0.9 in 1.0.0-1.0.1, 1e-5 / 0.99 in 1.0.2-1.1.2)
+        self.epsilon = profiles.switch("batchnorm_epsilon") if epsilon is None else epsilon
         self.mode = mode
         self.axis = axis
-        self.momentum = momentum
+        self.momentum = profiles.switch("batchnorm_momentum") if momentum is None \
+            else momentum
         self.gamma_regularizer = regularizers.get(gamma_regularizer)
         self.beta_regularizer = regularizers.get(beta_regularizer)
         self.initial_weights = weights
@@ -145,6 +148,8 @@ class BatchNormalization(Layer):
             variable.assign(variable * self.momentum + batch_value * (1. - self.momentum))
 
     def _feature_wise(self, x):
+        if profiles.switch("batchnorm_running_std") == "std":
+            return self._feature_wise_std(x)
         reduction_axes, broadcast_shape = self._reduction(x)
         x_normed, mean, var = K.normalize_batch_in_training(
             x, self.gamma, self.beta, reduction_axes, epsilon=self.epsilon)
@@ -159,8 +164,32 @@ class BatchNormalization(Layer):
         x_normed_running = self._running_normalized(x, broadcast_shape)
         return K.in_train_phase(x_normed, x_normed_running)
 
+    def _feature_wise_std(self, x):
+        """Mode 0 as Keras 1.0.0-1.0.7 computed it: the batch std is sqrt(var +
+        epsilon), x is normalized by (std + epsilon), and ``running_std`` holds the
+        moving average of that *std* (not of the variance, as from 1.0.8 on)."""
+        reduction_axes, broadcast_shape = self._reduction(x)
+        mean = K.mean(x, axis=reduction_axes)
+        std = K.sqrt(K.mean(K.square(x - K.reshape(mean, broadcast_shape)) + self.epsilon,
+                            axis=reduction_axes))
+        x_normed = (x - K.reshape(mean, broadcast_shape)) / (
+            K.reshape(std, broadcast_shape) + self.epsilon)
+        if self.mode == 0:
+            self._update_running_statistics(x, mean, std)
+        running_normed = (x - K.reshape(self.running_mean, broadcast_shape)) / (
+            K.reshape(self.running_std, broadcast_shape) + self.epsilon)
+        if in_numeric_execution():
+            x_normed = x_normed if (self.mode != 0 or numeric_training()) else running_normed
+        elif self.mode == 0:
+            x_normed = K.in_train_phase(x_normed, running_normed)
+        return K.reshape(self.gamma, broadcast_shape) * x_normed + K.reshape(
+            self.beta, broadcast_shape)
+
     def _sample_wise(self, x):
         m = K.mean(x, axis=-1, keepdims=True)
+        if profiles.switch("batchnorm_running_std") == "std":  # Keras 1.0.0-1.0.7
+            x_normed = (x - m) / (K.std(x, axis=-1, keepdims=True) + self.epsilon)
+            return self.gamma * x_normed + self.beta
         std = K.sqrt(K.var(x, axis=-1, keepdims=True) + self.epsilon)
         x_normed = (x - m) / (std + self.epsilon)
         return self.gamma * x_normed + self.beta

@@ -18,7 +18,7 @@ Keras 1.2.2 facts kept here (each differs from Keras 3):
 """
 import numpy as np
 
-from legacy_keras import activations, initializations, regularizers
+from legacy_keras import activations, initializations, profiles, regularizers
 from legacy_keras import backend as K
 from legacy_keras.backend._context import in_numeric_execution
 from legacy_keras.engine.topology import InputSpec, Layer
@@ -210,14 +210,19 @@ class _GatedRecurrent(Recurrent):
 
     def _gate_weights(self, gates):
         """One (W, U, b) per gate (consume_less cpu / mem), in ``gates`` order; U drawn
-        with ``init`` and regularized by ``W_regularizer``, as Keras 1.2.2 did."""
+        with ``init`` and regularized by ``W_regularizer``, as Keras 1.2.2 did (up to
+        1.1.2, profile switch ``recurrent_gate_u``: ``inner_init`` and
+        ``U_regularizer``)."""
+        u_init, u_regularizer = self.init, self.W_regularizer
+        if profiles.switch("recurrent_gate_u") == "inner_init":
+            u_init, u_regularizer = self.inner_init, self.U_regularizer
         for gate, bias_init in gates:
             setattr(self, "W_" + gate, self.add_weight(
                 (self.input_dim, self.output_dim), initializer=self.init,
                 name="{}_W_{}".format(self.name, gate), regularizer=self.W_regularizer))
             setattr(self, "U_" + gate, self.add_weight(
-                (self.output_dim, self.output_dim), initializer=self.init,
-                name="{}_U_{}".format(self.name, gate), regularizer=self.W_regularizer))
+                (self.output_dim, self.output_dim), initializer=u_init,
+                name="{}_U_{}".format(self.name, gate), regularizer=u_regularizer))
             setattr(self, "b_" + gate, self.add_weight(
                 (self.output_dim,), initializer=bias_init,
                 name="{}_b_{}".format(self.name, gate), regularizer=self.b_regularizer))
