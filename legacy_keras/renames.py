@@ -183,10 +183,13 @@ class Keras1Embedding(keras.layers.Embedding):
     lookup, which Adam, RMSprop and Adagrad square one by one); dropout=p drops whole
     words (rows of the embedding matrix) and scales the others by 1 / (1 - p)."""
 
-    def __init__(self, *args, dropout=0.0, **kwargs):
+    def __init__(self, *args, dropout=0.0, weights=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.word_dropout = dropout
         self.word_seed = keras.random.SeedGenerator()
+        if weights is not None:  # as Keras 3's Embedding, once the seed exists
+            self.build()
+            self.set_weights(weights if isinstance(weights, list) else [weights])
 
     def call(self, inputs, training=False):
         if not training:
@@ -204,7 +207,104 @@ class Keras1Embedding(keras.layers.Embedding):
         return dict(super().get_config(), dropout=self.word_dropout)
 ''',
 }
+HELPERS.update({
+    "slice_X": '''
+
+def slice_X(X, start=None, stop=None):
+    """Keras 1's keras.engine.training.slice_X: X[start:stop], or the rows listed in
+    ``start`` (a list or array of indices); for a list of arrays, each of them."""
+    def one(x):
+        if hasattr(start, "__len__"):
+            return x[start.tolist() if hasattr(start, "shape") else list(start)]
+        return x[start:stop]
+
+    return [one(x) for x in X] if isinstance(X, list) else one(X)
+''',
+    "make_batches": '''
+
+def make_batches(size, batch_size):
+    """Keras 1's keras.engine.training.make_batches: the (start, end) index pairs of
+    the batches of ``size`` samples, the last one shorter."""
+    return [(start, min(size, start + batch_size)) for start in range(0, size, batch_size)]
+''',
+    "keras1_predict_classes": '''
+
+def keras1_predict_classes(model, x, batch_size=32, verbose=1):
+    """Keras 1's Sequential.predict_classes: the argmax of predict's output, or, for a
+    single output column, whether it is above 0.5 (int32)."""
+    proba = model.predict(x, batch_size=batch_size, verbose=verbose)
+    if proba.shape[-1] > 1:
+        return proba.argmax(axis=-1)
+    return (proba > 0.5).astype("int32")
+''',
+    "keras1_reset_states": '''
+
+def keras1_reset_states(model):
+    """Keras 1's model.reset_states(): resets the states of the model's stateful layers."""
+    for layer in model.layers:
+        if getattr(layer, "stateful", False) and hasattr(layer, "reset_states"):
+            layer.reset_states()
+''',
+    "keras1_batches": '''
+
+def keras1_batches(iterator):
+    """Keras 1's fit_generator took any iterator (ImageDataGenerator.flow's among them);
+    Keras 3's fit takes Python generators: this one yields the iterator's batches."""
+    for batch in iterator:
+        yield batch
+''',
+    "Keras1Conv2DTranspose": '''
+
+class Keras1Conv2DTranspose(keras.layers.Conv2DTranspose):
+    """Keras 1's Deconvolution2D: its output_shape (batch, rows, cols, filters), or
+    (batch, filters, rows, cols) with data_format="channels_first" (Keras 1's 'th'),
+    sets the output's size. Keras 3 computes the size from the input, so the difference
+    becomes output_padding (which must be in [0, strides)); the batch size is not used."""
+
+    def __init__(self, *args, output_shape=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.keras1_output_shape = tuple(output_shape)
+
+    def build(self, input_shape):
+        first = self.data_format == "channels_first"
+        sizes = input_shape[2:4] if first else input_shape[1:3]
+        wanted = self.keras1_output_shape[2:4] if first else self.keras1_output_shape[1:3]
+        padding = []
+        for size, target, kernel, stride in zip(sizes, wanted, self.kernel_size,
+                                                self.strides):
+            pad = kernel // 2 if self.padding == "same" else 0
+            extra = target - ((size - 1) * stride + kernel - 2 * pad)
+            if not 0 <= extra < stride:
+                raise ValueError("Deconvolution2D's output_shape %r cannot follow an input "
+                                 "of shape %r with these kernel, strides and padding"
+                                 % (self.keras1_output_shape, tuple(input_shape)))
+            padding.append(extra)
+        self.output_padding = tuple(padding)
+        super().build(input_shape)
+
+    def get_config(self):
+        return dict(super().get_config(), output_shape=self.keras1_output_shape)
+''',
+})
 HELPER_REQUIRES = {"keras1_function": ["KERAS1_LEARNING_PHASE"]}
+#: Keras 1 model methods that Keras 3 removed: the call becomes helper(model, ...).
+METHOD_HELPERS = {
+    "predict_classes": ("keras1_predict_classes",
+                        "keras1_predict_classes (defined in the migrated script) is Keras "
+                        "1's Sequential.predict_classes"),
+    "reset_states": ("keras1_reset_states",
+                     "keras1_reset_states (defined in the migrated script) resets the "
+                     "model's stateful layers as Keras 1's model.reset_states() did"),
+}
+#: Keras 1 functions that Keras 3 removed and a migrated script defines instead (the
+#: import goes): full Keras 1 path -> (HELPERS name, note).
+FUNCTION_HELPERS = {
+    "keras.engine.training.slice_X": (
+        "slice_X", "Keras 3 has no slice_X: the migrated script defines Keras 1's"),
+    "keras.engine.training.make_batches": (
+        "make_batches", "Keras 3 has no make_batches: the migrated script defines Keras 1's"),
+}
+
 #: Keras 1 layers (with any arguments: None; or with a given argument that has no Keras 3
 #: counterpart) that a helper subclass implements: (Keras 1 class, argument or None) ->
 #: (helper class the call is rewritten to, why).
@@ -213,7 +313,12 @@ LAYER_HELPERS = {("Embedding", None): (
     "Keras1Embedding (defined in the migrated script) trains as Keras 1's Embedding: "
     "the optimizer sees a repeated word's gradient summed (dense, as on Theano), not one "
     "slice per lookup (Keras 3 on TensorFlow: Adam, RMSprop, Adagrad would square each "
-    "slice); it also implements dropout=")}
+    "slice); it also implements dropout="),
+    ("Deconvolution2D", None): (
+        "Keras1Conv2DTranspose",
+        "Keras1Conv2DTranspose (defined in the migrated script) is Keras 3's "
+        "Conv2DTranspose taking Keras 1's output_shape: the size Keras 3 would compute "
+        "differs by output_padding, which it sets at build")}
 
 #: Constructor arguments shared by the layers that have weights.
 WEIGHT_ARGUMENTS = [
@@ -320,8 +425,9 @@ LAYERS = {
                       + _CONV),
     "Deconvolution2D": ("Conv2DTranspose", [
         Rename(("nb_row", "nb_col"), "kernel_size", True, "kernel_size=(nb_row, nb_col)"),
-        Rename("output_shape", None, True,
-               "dropped: Keras 3 computes it (check it, or pass output_padding)")] + _CONV),
+        Rename("output_shape", "output_shape", True,
+               "Keras1Conv2DTranspose takes it (Keras 3's Conv2DTranspose computes the "
+               "size: Keras 1's becomes output_padding)")] + _CONV),
     "SeparableConvolution2D": ("SeparableConv2D", [
         Rename(("nb_row", "nb_col"), "kernel_size", True, "kernel_size=(nb_row, nb_col)"),
         Rename("nb_filter", "filters", True, ""), _PADDING,
@@ -561,6 +667,9 @@ KERAS3_SIGNATURES = {
     "InputLayer": "shape batch_size dtype",
 }
 
+#: Keras 3 layer arguments that must be Python ints (a NumPy integer is refused).
+INT_ARGUMENTS = {"units", "filters", "input_dim", "output_dim", "n"}
+
 #: Keras 1 defaults that Keras 3 changed: the rewriter writes them out.
 LAYER_DEFAULTS = {
     "LSTM": [Default("recurrent_activation", HARD_SIGMOID,
@@ -646,6 +755,18 @@ METHOD_ARGUMENTS = {
                      Rename("by_name", None, False, "Keras 3 loads .weights.h5 by structure")],
 }
 
+#: fit_generator & co's sample counts when the generator is an ImageDataGenerator flow
+#: whose batch size the rewriter reads: Keras 1 drew batches until it had seen that
+#: many samples, ceil(samples / batch size) batches when each batch is full.
+COUNTED_ARGUMENTS = {
+    "samples_per_epoch": Rename("samples_per_epoch", "steps_per_epoch", True,
+                                "ceil(samples_per_epoch / the flow's batch_size) batches"),
+    "val_samples": Rename("val_samples", "steps", True,
+                          "ceil(val_samples / the flow's batch_size) batches"),
+}
+#: Where ImageDataGenerator's flow methods take batch_size positionally.
+FLOW_BATCH_SIZE_POSITION = {"flow": 2, "flow_from_directory": 5}
+
 #: The order of the Keras 1 methods' parameters (for positional arguments), and of
 #: the leading parameters of their Keras 3 counterparts.
 METHOD_SIGNATURES = {
@@ -672,8 +793,12 @@ METHOD_RENAMES = [
     Rename("predict_generator", "predict", True, ""),
     Rename("predict_proba", "predict", True, "Keras 1's predict_proba was predict"),
     Rename("predict_classes", None, False,
-           "np.argmax(model.predict(x), axis=-1) for softmax outputs, "
+           "on a model: keras1_predict_classes(model, x) (defined in the migrated script); "
+           "elsewhere np.argmax(model.predict(x), axis=-1) for softmax outputs, "
            "(model.predict(x) > 0.5).astype('int32') for sigmoid outputs"),
+    Rename("reset_states", None, False,
+           "on a model: keras1_reset_states(model) (defined in the migrated script); Keras 3 "
+           "resets each stateful layer: layer.reset_states()"),
     Rename("get_output_shape_for", "compute_output_shape", True, "custom layers"),
 ]
 
@@ -703,8 +828,14 @@ MODULES = [
     Rename("keras.utils.layer_utils", "keras.utils", True, ""),
     Rename("keras.utils.io_utils", None, False, "HDF5Matrix is gone: read with h5py"),
     Rename("keras.wrappers.scikit_learn", None, False, "use the scikeras package"),
-    Rename("keras.preprocessing.text", None, False,
-           "Tokenizer is gone: use keras.layers.TextVectorization"),
+    Rename("keras.preprocessing.text", "keras1_text", True,
+           "removed in Keras 3: migrate -o writes keras1_text.py next to the script, "
+           "legacy_keras' Keras 1.2.2 Tokenizer, one_hot, text_to_word_sequence and "
+           "base_filter (NumPy only)"),
+    Rename("keras.preprocessing.image", "keras1_image", True,
+           "ImageDataGenerator and its iterators are gone from Keras 3: migrate -o writes "
+           "keras1_image.py next to the script, legacy_keras' Keras 1.2.2 module (NumPy, "
+           "SciPy, Pillow; image_dim_ordering from Keras 3's image_data_format)"),
 ]
 
 #: Names that changed (full Keras 1 path -> full Keras 3 path; None: gone).
@@ -719,9 +850,6 @@ NAMES = [
     Rename("keras.utils.np_utils.convert_kernel", None, False,
            "flip the kernel's spatial axes with NumPy"),
     Rename("keras.preprocessing.sequence.pad_sequences", "keras.utils.pad_sequences", True, ""),
-    Rename("keras.preprocessing.image.ImageDataGenerator", None, False,
-           "removed in Keras 3: use keras.utils.image_dataset_from_directory and "
-           "preprocessing layers (RandomFlip, RandomRotation, ...)"),
     Rename("keras.layers.merge", None, True, _MERGE_NOTE),
     Rename("keras.layers.Merge", None, True, _MERGE_NOTE),
     Rename("keras.regularizers.l1l2", "keras.regularizers.l1_l2", True, ""),
@@ -746,8 +874,23 @@ NAMES = [
     Rename("keras.callbacks.RemoteMonitor", "keras.callbacks.RemoteMonitor", True, ""),
 ]
 
+_DATASET_NOTE = ("Keras 3 reads its own file (%s.npz) and shuffles with its own "
+                 "RandomState(seed) (Keras 1 seeded NumPy's global generator): the same "
+                 "examples, in another order")
+_DATASET_PATH = Rename("path", "path", False,
+                       "Keras 1 named its own file (a pickle): Keras 3 reads a .npz; drop "
+                       "path= or point it at Keras 3's file")
+
+
+def _dataset_arguments(name):
+    return [Rename("nb_words", "num_words", True, _DATASET_NOTE % name), _DATASET_PATH]
+
+
 #: Keyword arguments of renamed functions.
 FUNCTION_ARGUMENTS = {
+    "keras.datasets.imdb.load_data": _dataset_arguments("imdb"),
+    "keras.datasets.reuters.load_data": _dataset_arguments("reuters"),
+    "keras.datasets.mnist.load_data": [_DATASET_PATH],
     "keras.utils.to_categorical": [Rename("nb_classes", "num_classes", True, "")],
     "keras.constraints.MaxNorm": [Rename("m", "max_value", True, "")],
 }
@@ -807,6 +950,25 @@ OPTIMIZER_ARGUMENTS = [
 OPTIMIZER_DEFAULTS_NOTE = ("Keras 1's defaults written out where Keras 3's differ "
                            "(epsilon 1e-8 vs 1e-7; Adagrad, Adadelta, Adamax learning rates)")
 
+#: The TODOs of K.gradients: Keras 3 has no symbolic gradients.
+GRADIENTS_NOTE = (
+    "Keras 3 has no symbolic gradients: decide where to compute them eagerly, e.g. "
+    "with tf.GradientTape around a call of the model on concrete inputs (tape.watch the "
+    "input), and replace the K.function that returned them by that computation")
+GRADIENT_IN_MODEL_NOTE = (
+    "a gradient inside the model (%s, given to a Lambda layer): training differentiates "
+    "it again, a gradient of a gradient, which Keras 3 layers cannot build; decide how to "
+    "compute it without gradients (max-pooling switches: keras.ops.equal(input, "
+    "UpSampling(MaxPooling(input))) cast to floats) or write a train_step with nested "
+    "tf.GradientTape")
+GRADIENT_OF_GRADIENT_NOTE = (
+    "a gradient of a gradient (of %s): Keras 3 has no symbolic gradients; decide where to "
+    "compute both eagerly, with nested tf.GradientTape")
+LOSS_READS_TENSORS_NOTE = (
+    "the loss %s reads the model's tensors %s: Keras 3 gives a loss only (y_true, "
+    "y_pred); decide how to add that term: e.g. a layer whose call() runs "
+    "self.add_loss(...) on those tensors, or a keras.Model subclass's train_step")
+
 #: keras.backend (K) functions -> Keras 3.
 BACKEND_FUNCTIONS = [Function(*entry) for entry in [
     ("abs", "(x)", "keras.ops.abs", True, ""),
@@ -847,8 +1009,7 @@ BACKEND_FUNCTIONS = [Function(*entry) for entry in [
      "and calls it with training= from the learning-phase input; with updates=: manual"),
     ("gather", "(reference, indices)", "keras.ops.take(reference, indices, axis=0)", True, ""),
     ("get_value", "(x)", "keras.ops.convert_to_numpy(x)", True, ""),
-    ("gradients", "(loss, variables)", None, False,
-     "use tf.GradientTape (or the backend's own gradient API)"),
+    ("gradients", "(loss, variables)", None, False, GRADIENTS_NOTE),
     ("greater", "(x, y)", "keras.ops.greater", True, ""),
     ("greater_equal", "(x, y)", "keras.ops.greater_equal", True, ""),
     ("hard_sigmoid", "(x)", "keras.ops.clip(0.2 * x + 0.5, 0.0, 1.0)", True,
@@ -932,6 +1093,36 @@ BACKEND_FUNCTIONS = [Function(*entry) for entry in [
     ("pool2d", "(x, pool_size, **kwargs)", None, False, "keras.ops.max_pool / average_pool"),
     ("print_tensor", "(x, message='')", None, False, "print eagerly, or tf.print"),
 ]]
+
+#: keras.initializations functions called on a shape -> the Keras 3 initializer object
+#: (the rewriter calls it on the shape; a ``lambda shape, name: normal(shape, ...)``
+#: becomes the object itself; Keras 3 names the weight, so ``name`` goes).
+INITIALIZATIONS = [Function(*entry) for entry in [
+    ("uniform", "(shape, scale=0.05, name=None)",
+     "keras.initializers.RandomUniform(-scale, scale)", True, ""),
+    ("normal", "(shape, scale=0.05, name=None)",
+     "keras.initializers.RandomNormal(stddev=scale)", True, ""),
+    ("lecun_uniform", "(shape, name=None, dim_ordering='th')",
+     "keras.initializers.LecunUniform()", True, ""),
+    ("glorot_normal", "(shape, name=None, dim_ordering='th')",
+     "keras.initializers.VarianceScaling(1.0, 'fan_avg', 'untruncated_normal')", True,
+     "Keras 1's was not truncated (Keras 3's GlorotNormal is)"),
+    ("glorot_uniform", "(shape, name=None, dim_ordering='th')",
+     "keras.initializers.GlorotUniform()", True, ""),
+    ("he_normal", "(shape, name=None, dim_ordering='th')",
+     "keras.initializers.VarianceScaling(2.0, 'fan_in', 'untruncated_normal')", True,
+     "Keras 1's was not truncated (Keras 3's HeNormal is)"),
+    ("he_uniform", "(shape, name=None, dim_ordering='th')",
+     "keras.initializers.HeUniform()", True, ""),
+    ("orthogonal", "(shape, scale=1.1, name=None)", "keras.initializers.Orthogonal(scale)",
+     True, "Keras 1's default scale 1.1 is written out"),
+    ("identity", "(shape, scale=1, name=None)", "keras.initializers.Identity(scale)", True, ""),
+    ("zero", "(shape, name=None)", "keras.initializers.Zeros()", True, ""),
+    ("one", "(shape, name=None)", "keras.initializers.Ones()", True, ""),
+]]
+INITIALIZATIONS_NOTE = ("Keras 1's initializations were functions of (shape, name); Keras 3's "
+                        "initializers are objects called with (shape, dtype=...); fans of "
+                        "Keras 1 'th' convolution kernels were counted in 'th' order")
 
 #: Theano names -> Keras 3 (Theano's API under theano.*; T is theano.tensor).
 THEANO = [Function(*entry) for entry in [
@@ -1119,7 +1310,29 @@ def markdown_tables():
     lines += _function_rows("Backend functions (`from keras import backend as K`)", "K.",
                             BACKEND_FUNCTIONS)
     lines += _function_rows("Theano", "theano.", THEANO)
+    lines += _function_rows("Initializations (`from keras import initializations`)",
+                            "initializations.", INITIALIZATIONS)
+    lines += _helper_rows()
     return "\n".join(lines) + "\n"
+
+
+def _helper_rows():
+    lines = ["", "### Function arguments", "",
+             "| function | Keras 1.2.2 | Keras 3 | automatic | note |", "|---|---|---|---|---|"]
+    for function, renames in sorted(FUNCTION_ARGUMENTS.items()):
+        for rename in renames:
+            lines.append("| `%s` | %s | %s | %s | %s |" % (
+                function, _code(rename.keras1), _code(rename.keras3),
+                _yes_no(rename.automatic), rename.note))
+    lines += ["", "### Defined in the migrated script", "",
+              "| Keras 1.2.2 | Keras 3 | note |", "|---|---|---|"]
+    for dotted, (helper, note) in sorted(FUNCTION_HELPERS.items()):
+        lines.append("| `%s` | `%s` | %s |" % (dotted, helper, note))
+    for method, (helper, note) in sorted(METHOD_HELPERS.items()):
+        lines.append("| `model.%s(...)` | `%s(model, ...)` | %s |" % (method, helper, note))
+    for (layer, argument), (helper, note) in sorted(LAYER_HELPERS.items()):
+        lines.append("| `%s` | `%s` | %s |" % (layer, helper, note))
+    return lines
 
 
 GUIDE_BEGIN = "<!-- rename tables: generated by `python -m legacy_keras.renames`; do not edit -->"

@@ -76,6 +76,14 @@ def manual_items():
               if not f.automatic]
     items += ["`theano.%s`: %s" % (f.keras1, f.note) for f in renames.THEANO
               if not f.automatic]
+    items += ["`K.gradients` in a function given to a Lambda layer: "
+              + renames.GRADIENT_IN_MODEL_NOTE % "the function",
+              "`K.gradients` of a gradient: " + renames.GRADIENT_OF_GRADIENT_NOTE % "grads",
+              "`compile(loss=f)` where `f` reads model tensors: "
+              + renames.LOSS_READS_TENSORS_NOTE % ("f", "(named in the TODO)")]
+    items += ["`%s(%s=...)`: %s" % (function, r.keras1, r.note)
+              for function, renames_ in sorted(renames.FUNCTION_ARGUMENTS.items())
+              for r in renames_ if not r.automatic]
     return list(dict.fromkeys(items))
 
 

@@ -5,6 +5,7 @@ or TODO(legacy-keras) comments), 2 when a script could not be read or parsed.
 """
 import argparse
 import difflib
+import os
 import sys
 
 CHECK_HELP = """\
@@ -74,11 +75,31 @@ def migrate_command(args):
                          % (args.script, error.raw_line, error.message))
         return 2
     write_migration(args, source, migrated)
+    write_helpers(args, migrated)
     manual = [usage for usage in usages if not usage.automatic]
     sys.stderr.write("legacy-keras migrate: %s: %d usage(s) rewritten, %d left for you "
                      "(TODO(legacy-keras) comments)\n"
                      % (args.script, len(usages) - len(manual), len(manual)))
     return 1 if manual else 0
+
+
+def write_helpers(args, migrated):
+    """Writes the helper modules the migrated script imports (keras1_text.py, ...) next
+    to it; without -o / --in-place, says which ones it needs."""
+    from legacy_keras.migrate import helper_modules
+
+    names = helper_modules.needed_modules(migrated)
+    if not names:
+        return
+    if args.diff or not (args.in_place or args.output):
+        sys.stderr.write("legacy-keras migrate: the migrated script imports %s: run with -o "
+                         "or --in-place to write %s next to it\n"
+                         % (", ".join(names), ", ".join(n + ".py" for n in names)))
+        return
+    target = args.script if args.in_place else args.output
+    for path in helper_modules.write_helper_modules(migrated, os.path.dirname(target)):
+        sys.stderr.write("legacy-keras migrate: wrote %s (Keras 1.2.2's implementation, "
+                         "which Keras 3 removed)\n" % path)
 
 
 def write_migration(args, source, migrated):

@@ -75,6 +75,7 @@ def _environment(workdir):
 
 def run_both(script, workdir, with_dropout=False):
     """(legacy events, native events, notes) of the two runs in ``workdir``."""
+    from legacy_keras.migrate import helper_modules
     from legacy_keras.migrate.rewriter import migrate_source
 
     with open(script, encoding="utf8") as f:
@@ -82,6 +83,7 @@ def run_both(script, workdir, with_dropout=False):
     migrated_path = os.path.join(workdir, "migrated_" + os.path.basename(script))
     with open(migrated_path, "w", encoding="utf8") as f:
         f.write(migrated)
+    helper_modules.write_helper_modules(migrated, workdir)
     state = os.path.join(workdir, "state.npz")
     records = {}
     notes = []

@@ -325,6 +325,7 @@ def _run(script):
     import runpy
 
     sys.argv = [script]
+    sys.path.insert(0, os.path.dirname(os.path.abspath(script)))  # as `python script`
     try:
         return runpy.run_path(script, run_name="__main__")
     except SystemExit as stop:

@@ -44,6 +44,7 @@ METHOD_RENAMES = {rename.keras1: rename for rename in table.METHOD_RENAMES}
 BACKEND = {function.keras1: function for function in table.BACKEND_FUNCTIONS}
 THEANO = {function.keras1: function for function in table.THEANO}
 MODULES = {rename.keras1: rename for rename in table.MODULES}
+INITIALIZATIONS = {function.keras1: function for function in table.INITIALIZATIONS}
 NAMES = {rename.keras1: rename for rename in table.NAMES}
 STATEMENTS = (cst.SimpleStatementLine, cst.BaseCompoundStatement)
 
@@ -127,6 +128,15 @@ class Keras1Rewriter(cst.CSTTransformer):
         self.backend_aliases = set()
         self.statement_positions = []
         self.emptied_lines = set()
+        self.sequential_layers = set()  # ids of the layer calls in model.add(...)
+        self.tensor_names = set()  # module names holding Keras tensors
+        self.numpy_names = set()  # names assigned from NumPy calls
+        self.layer_class_aliases = {}  # RNN = recurrent.LSTM: name -> Keras 1 path
+        self.tensor_readers = {}  # module function -> the tensor names it reads
+        self.gradient_names = set()  # names assigned from K.gradients
+        self.lambda_functions = set()  # functions given to Lambda layers
+        self.function_names = []  # the enclosing defs
+        self.pending_batch_shape = None
 
     # -- recording ---------------------------------------------------------------------
 
@@ -192,6 +202,8 @@ class Keras1Rewriter(cst.CSTTransformer):
         for qualified in sorted(names, key=lambda q: q.name):
             if qualified.name.split(".")[0] in ("keras", "theano"):
                 return qualified.name
+        if isinstance(node, cst.Name) and node.value in self.layer_class_aliases:
+            return self.layer_class_aliases[node.value]
         if isinstance(node, cst.Name) and not names:
             for module in self.star_import_modules:
                 if node.value in table.LAYERS or node.value in table.LAYER_ALIASES:
@@ -262,45 +274,61 @@ class Keras1Rewriter(cst.CSTTransformer):
         return updated_node.with_changes(module=cst.parse_expression(rename.keras3))
 
     def rewrite_from_import(self, original_node, updated_node, module):
-        new_module = None
-        kept = []
+        """Renames the imported names; names that now live in different modules get one
+        import statement per module (a helper module, keras1_text, ``import``-ed)."""
+        groups = {}  # Keras 3 module (None: `import helper as name`) -> aliases
         for original, alias in zip(original_node.names, updated_node.names):
             name = alias.name.value
+            spelled = "from %s import %s" % (module, name)
+            if module + "." + name in table.FUNCTION_HELPERS and alias.asname is None:
+                self.use_function_helper(original, spelled, module + "." + name)
+                continue
             new, rename = new_qualified_name(module + "." + name)
             if rename is None:
-                kept.append(alias)
-                new_module = new_module or module
+                groups.setdefault(module, []).append(alias)
                 continue
             if new is None:
                 if rename.automatic:  # merge / Merge: uses become keras.layers.X
-                    self.record(original, "import", "from %s import %s" % (module, name),
-                                "(removed)", True, "uses become keras.layers.*")
+                    self.record(original, "import", spelled, "(removed)", True,
+                                "uses become keras.layers.*")
                     continue
-                self.record(original, "import", "from %s import %s" % (module, name), None,
-                            False, rename.note)
-                kept.append(alias)
+                self.record(original, "import", spelled, None, False, rename.note)
+                groups.setdefault(module, []).append(alias)
+                continue
+            if "." not in new:  # a whole module that is now a helper module
+                local = alias.asname.name.value if alias.asname else name
+                self.record(original, "import", spelled, "import %s as %s" % (new, local),
+                            rename.automatic, rename.note)
+                groups.setdefault(None, []).append(cst.ImportAlias(
+                    name=cst.Name(new), asname=cst.AsName(name=cst.Name(local))))
                 continue
             target_module, target_name = new.rsplit(".", 1)
-            self.record(original, "import", "from %s import %s" % (module, name),
+            self.record(original, "import", spelled,
                         "from %s import %s" % (target_module, target_name), rename.automatic,
                         rename.note)
-            if new_module and new_module != target_module:
-                self.record(original, "import", "from %s import %s" % (module, name),
-                            "from %s import %s" % (target_module, target_name), False,
-                            "split this import: its names now live in different modules")
-            new_module = new_module if new_module and new_module != module else target_module
             if target_name != name:
                 keep_local_name = alias.asname is None and rename in MODULES.values()
                 alias = alias.with_changes(
                     name=cst.Name(target_name),
                     asname=cst.AsName(name=cst.Name(name)) if keep_local_name else alias.asname)
-            kept.append(alias)
-        if not kept:
+            groups.setdefault(target_module, []).append(alias)
+        statements = [cst.Import(names=fix_alias_commas(aliases)) if target is None
+                      else updated_node.with_changes(module=cst.parse_expression(target),
+                                                     names=fix_alias_commas(aliases))
+                      for target, aliases in groups.items()]
+        if not statements:
             return cst.RemoveFromParent()
-        changes = {"names": fix_alias_commas(kept)}
-        if new_module and new_module != module:
-            changes["module"] = cst.parse_expression(new_module)
-        return updated_node.with_changes(**changes)
+        if len(statements) == 1:
+            return statements[0]
+        return cst.FlattenSentinel(statements)  # one line each: leave_SimpleStatementLine
+
+    def use_function_helper(self, original, spelled, dotted):
+        """``from keras.engine.training import slice_X``: the import goes, the script
+        gets a definition of Keras 1's function (renames.FUNCTION_HELPERS)."""
+        helper, note = table.FUNCTION_HELPERS[dotted]
+        self.need_helper(helper)
+        self.record(original, "import", spelled, "%s (defined in the migrated script)"
+                    % helper, True, note)
 
     # -- names and attributes ------------------------------------------------------------
 
@@ -368,13 +396,73 @@ class Keras1Rewriter(cst.CSTTransformer):
     # -- what holds models and layers ----------------------------------------------------
 
     def visit_Assign(self, node):
+        self.note_layer_class_alias(node)
+        if self.is_numpy_value(node.value):
+            self.numpy_names.update(get_full_name_for_node(t.target) for t in node.targets)
         if isinstance(node.value, cst.Call):
             callee = self.keras_name(node.value.func) or ""
             targets = [get_full_name_for_node(t.target) for t in node.targets]
+            if self.is_tensor_call(node.value, callee):
+                self.tensor_names.update(t for t in targets if t)
+            if callee == "keras.backend.gradients":
+                self.gradient_names.update(t for t in targets if t)
             if callee in MODEL_CONSTRUCTORS:
                 self.model_names.update(t for t in targets if t)
             elif callee.startswith("keras.layers") or self.is_layer(node.value):
                 self.layer_names.update(t for t in targets if t)
+
+    def note_layer_class_alias(self, node):
+        """``RNN = recurrent.LSTM``: later ``RNN(...)`` calls construct an LSTM."""
+        if isinstance(node.value, (cst.Name, cst.Attribute)) and len(node.targets) == 1 \
+                and isinstance(node.targets[0].target, cst.Name):
+            dotted = self.keras_name(node.value) or ""
+            if dotted.startswith("keras.layers") and dotted.rsplit(".", 1)[-1] in table.LAYERS:
+                self.layer_class_aliases[node.targets[0].target.value] = dotted
+
+    def is_numpy_value(self, value):
+        """Whether ``value`` calls a NumPy function (np.max(y) + 1, ...)."""
+        found = []
+        rewriter = self
+
+        class FindNumpyCalls(cst.CSTVisitor):
+            def visit_Call(self, call):
+                names = rewriter.get_metadata(QualifiedNameProvider, call.func, set())
+                found.extend(q for q in names if q.name.split(".")[0] == "numpy")
+
+        value.visit(FindNumpyCalls())
+        return bool(found)
+
+    def is_tensor_call(self, call, callee):
+        """Whether ``call`` gives a Keras tensor: Input(...), Layer(...)(x), layer(x)."""
+        if callee.rsplit(".", 1)[-1] in ("Input", "merge") and callee.startswith("keras."):
+            return True
+        if isinstance(call.func, cst.Call):
+            return (self.keras_name(call.func.func) or "").startswith("keras.layers")
+        return isinstance(call.func, cst.Name) and call.func.value in self.layer_names
+
+    def visit_Module(self, node):
+        """What the rewrite needs to know before it reaches the code that uses it: the
+        functions given to Lambda layers."""
+        lambdas = self.lambda_functions
+
+        class FindLambdas(cst.CSTVisitor):
+            def visit_Call(self, call):
+                name = get_full_name_for_node(call.func) or ""
+                if name.rsplit(".", 1)[-1] == "Lambda" and call.args and isinstance(
+                        call.args[0].value, cst.Name):
+                    lambdas.add(call.args[0].value.value)
+
+        node.visit(FindLambdas())
+
+    def visit_FunctionDef(self, node):
+        self.function_names.append(node.name.value)
+        if not self.layer_class_depth and len(self.function_names) == 1:
+            reads = NameUses()
+            node.body.visit(reads)
+            local = {p.name.value for p in node.params.params}
+            tensors = sorted((reads.names & self.tensor_names) - local)
+            if tensors:
+                self.tensor_readers[node.name.value] = tensors
 
     def leave_Assign(self, original_node, updated_node):
         for target in original_node.targets:
@@ -430,6 +518,10 @@ class Keras1Rewriter(cst.CSTTransformer):
     # -- function definitions in custom layers -------------------------------------------
 
     def leave_FunctionDef(self, original_node, updated_node):
+        self.function_names.pop()
+        names = [param.name.value for param in updated_node.params.params]
+        if not self.layer_class_depth and names[:1] == ["shape"] and "name" in names[1:2]:
+            return self.with_dtype_parameter(original_node, updated_node)
         rename = METHOD_RENAMES.get(original_node.name.value)
         if rename is not None and rename.keras3 and self.in_layer_class():
             self.record(original_node.name, "method", "def " + rename.keras1,
@@ -548,9 +640,15 @@ class Keras1Rewriter(cst.CSTTransformer):
             placeholder = updated_node.with_changes(body=[cst.Pass()])
             self.emptied_lines.add(id(placeholder))
             return placeholder
+        if len(updated_node.body) > len(original_node.body):  # a split import
+            return cst.FlattenSentinel([updated_node.with_changes(
+                body=[statement.with_changes(semicolon=cst.MaybeSentinel.DEFAULT)],
+                leading_lines=updated_node.leading_lines if index == 0 else [])
+                for index, statement in enumerate(updated_node.body)])
         added = sequential_add(updated_node)
         if added is not None:
-            return self.channels_last_sequential(original_node, updated_node, *added)
+            result = self.channels_last_sequential(original_node, updated_node, *added)
+            return self.with_batch_input(result, added[0])
         if len(original_node.body) != 1 or not isinstance(original_node.body[0], cst.Expr):
             return updated_node
         call = original_node.body[0].value
@@ -579,6 +677,8 @@ class Keras1Rewriter(cst.CSTTransformer):
                 self.weight_receivers.add(id(func.value))
 
     def leave_Call(self, original_node, updated_node):
+        if isinstance(original_node.func, cst.Call):  # Dense(3)(x), K.function(...)(...)
+            return updated_node
         dotted = self.keras_name(original_node.func)
         if dotted is not None:
             return self.rewrite_keras_call(original_node, updated_node, dotted)
@@ -592,6 +692,8 @@ class Keras1Rewriter(cst.CSTTransformer):
             return self.rewrite_theano_call(original, updated, dotted)
         if module == "keras.backend" or dotted.startswith("keras.backend."):
             return self.rewrite_backend_call(original, updated, name)
+        if module == "keras.initializations" and name in INITIALIZATIONS:
+            return self.rewrite_initialization_call(original, updated, name)
         if dotted in MODEL_CLASSES:
             return self.rewrite_model_call(original, updated, name)
         if module.startswith("keras.optimizers") or module == "keras.optimizers":
@@ -638,10 +740,47 @@ class Keras1Rewriter(cst.CSTTransformer):
         return bool(keywords & keras1_names) or (grouped_end > 2
                                                  and len(positional) >= grouped_end)
 
+    def visit_SimpleStatementLine(self, node):
+        added = sequential_add(node)
+        if added is not None:
+            self.sequential_layers.add(id(added[1]))
+
+    def take_batch_input_shape(self, original, updated):
+        """A Sequential's layer with batch_input_shape=s: the argument goes, and the
+        model starts with keras.Input(batch_shape=s) (Keras 3 layers do not take it)."""
+        index = [i for i, arg in enumerate(original.args) if arg.keyword is not None
+                 and arg.keyword.value == "batch_input_shape"]
+        if not index or id(original) not in self.sequential_layers:
+            return original, updated
+        self.pending_batch_shape = updated.args[index[0]].value
+        self.record(original.args[index[0]], "argument", "batch_input_shape=...",
+                    "keras.Input(batch_shape=...) first", True,
+                    "the Sequential model starts with keras.Input(batch_shape=...)")
+        keep = [i for i in range(len(original.args)) if i != index[0]]
+        return (original.with_changes(args=fix_commas([original.args[i] for i in keep],
+                                                      original.args)),
+                updated.with_changes(args=fix_commas([updated.args[i] for i in keep],
+                                                     updated.args)))
+
+    def with_batch_input(self, result, receiver):
+        """``receiver.add(keras.Input(batch_shape=...))`` before the statement(s) of a
+        layer that had batch_input_shape."""
+        if self.pending_batch_shape is None:
+            return result
+        statements = list(result.nodes) if isinstance(result, cst.FlattenSentinel) else [result]
+        first = statements[0]
+        add = cst.parse_statement("%s.add(keras.Input(batch_shape=%s))\n"
+                                  % (receiver, code_of(self.pending_batch_shape)))
+        self.pending_batch_shape = None
+        self.needs_keras = True
+        return cst.FlattenSentinel([add.with_changes(leading_lines=first.leading_lines),
+                                    first.with_changes(leading_lines=[])] + statements[1:])
+
     def rewrite_layer_call(self, original, updated, name):
         keras1 = self.keras1_class(name, original)
         if keras1 is None:
             return updated
+        original, updated = self.take_batch_input_shape(original, updated)
         keras3, renames = table.LAYERS[keras1]
         if keras3 is None:
             note = renames[0].note if renames else ""
@@ -660,8 +799,26 @@ class Keras1Rewriter(cst.CSTTransformer):
                 updated = updated.with_changes(func=cst.Name(helper))
         result = self.apply_plan(original, updated, params, keras3_params,
                                  renames + table.BASE_ARGUMENTS, keras1, keras3)
+        result = self.python_int_arguments(result, keras3_params)
         return self.add_defaults(original, result, table.LAYER_DEFAULTS.get(keras1, []),
                                  keras1, renames)
+
+    def python_int_arguments(self, call, keras3_params):
+        """Sizes computed with NumPy (``nb_classes = np.max(y) + 1``) wrapped in int():
+        Keras 3 layers refuse NumPy integers where Keras 1 took them."""
+        args = []
+        for index, arg in enumerate(call.args):
+            name = arg.keyword.value if arg.keyword is not None else (
+                keras3_params[index] if index < len(keras3_params) and not arg.star else None)
+            if (name in table.INT_ARGUMENTS and isinstance(arg.value, cst.Name)
+                    and arg.value.value in self.numpy_names):
+                self.record(arg, "argument", "%s=%s" % (name, arg.value.value),
+                            "%s=int(%s)" % (name, arg.value.value), True,
+                            "Keras 3 layers take Python ints (a NumPy integer is refused)")
+                arg = arg.with_changes(value=cst.Call(func=cst.Name("int"),
+                                                      args=[cst.Arg(value=arg.value)]))
+            args.append(arg)
+        return call.with_changes(args=args)
 
     def apply_plan(self, original, updated, params, keras3_params, renames, label1, label3):
         if isinstance(params, str):
@@ -810,11 +967,25 @@ class Keras1Rewriter(cst.CSTTransformer):
 
     def rewrite_backend_call(self, original, updated, name):
         function = BACKEND.get(name)
+        if name == "gradients":
+            function = function._replace(note=self.gradients_note(original))
         if function is None:
             self.record(original.func, "backend", "K." + name, None, False,
                         "not in legacy_keras' table: find the keras.ops equivalent")
             return updated
         return self.expand_function(original, updated, function, "K." + name, "backend")
+
+    def gradients_note(self, call):
+        """What a K.gradients TODO asks the user to decide."""
+        inside = [f for f in self.function_names if f in self.lambda_functions]
+        reads = NameUses()
+        call.visit(reads)
+        if inside:
+            return table.GRADIENT_IN_MODEL_NOTE % inside[-1]
+        if reads.names & self.gradient_names:
+            return table.GRADIENT_OF_GRADIENT_NOTE % ", ".join(
+                sorted(reads.names & self.gradient_names))
+        return table.GRADIENTS_NOTE
 
     def rewrite_theano_call(self, original, updated, dotted):
         function = THEANO.get(dotted[len("theano."):])
@@ -844,6 +1015,64 @@ class Keras1Rewriter(cst.CSTTransformer):
                     if "(" in function.keras3 else function.keras3, True, function.note)
         return expression
 
+    def rewrite_initialization_call(self, original, updated, name):
+        """normal(shape, scale=0.01, name=name) -> keras.initializers.RandomNormal(
+        stddev=0.01)(shape): the Keras 3 initializer called on the shape."""
+        function = INITIALIZATIONS[name]
+        params = templates.parse_signature(function.signature).names
+        keep = [i for i, arg in enumerate(updated.args)
+                if (arg.keyword.value if arg.keyword else params[min(i, len(params) - 1)])
+                not in ("name", "dim_ordering")]
+        call = updated.with_changes(args=fix_commas([updated.args[i] for i in keep],
+                                                    updated.args))
+        expression, problem = templates.expand(function.keras3 + "(shape)",
+                                               function.signature, call)
+        if expression is None:
+            self.record(original.func, "initializer", "initializations." + name, None,
+                        False, problem)
+            return updated
+        self.needs_keras = True
+        if isinstance(original.func, cst.Name):
+            self.replaced_names.add(original.func.value)
+        self.record(original.func, "initializer", "initializations." + name,
+                    function.keras3.split("(")[0] + "(...)(shape)", True,
+                    (function.note + "; " if function.note else "")
+                    + table.INITIALIZATIONS_NOTE)
+        return expression
+
+    def leave_Lambda(self, original_node, updated_node):
+        """``lambda shape, name: normal(shape, ...)`` (once rewritten: ``Init(...)(shape)``)
+        -> ``Init(...)``; another Keras 1 initializer lambda gets Keras 3's dtype=."""
+        names = [param.name.value for param in updated_node.params.params]
+        if names[:1] != ["shape"] or "name" not in names:
+            return updated_node
+        body = updated_node.body
+        if (isinstance(body, cst.Call) and isinstance(body.func, cst.Call) and len(body.args) == 1
+                and isinstance(body.args[0].value, cst.Name)
+                and body.args[0].value.value == "shape"):
+            return body.func
+        return self.with_dtype_parameter(original_node, updated_node)
+
+    def with_dtype_parameter(self, original, function):
+        """A Keras 1 initializer ``f(shape, name=None)``: Keras 3 calls f(shape, dtype=...)."""
+        params = function.params
+        if "dtype" in [p.name.value for p in params.params] or params.star_kwarg:
+            return function
+        self.record(original, "initializer", "(shape, name)", "(shape, name=None, dtype=None)",
+                    True, table.INITIALIZATIONS_NOTE)
+        none = cst.Name("None")
+        new = [p if p.default is not None or p.name.value != "name"
+               else p.with_changes(default=none, equal=cst.AssignEqual(
+                   whitespace_before=cst.SimpleWhitespace(""),
+                   whitespace_after=cst.SimpleWhitespace("")))
+               for p in params.params]
+        new.append(cst.Param(name=cst.Name("dtype"), default=none, equal=cst.AssignEqual(
+            whitespace_before=cst.SimpleWhitespace(""), whitespace_after=cst.SimpleWhitespace(""))))
+        new = [p.with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")))
+               if i < len(new) - 1 else p.with_changes(comma=cst.MaybeSentinel.DEFAULT)
+               for i, p in enumerate(new)]
+        return function.with_changes(params=params.with_changes(params=new))
+
     def translate_first_literal(self, call, argument):
         if not call.args or not isinstance(call.args[0].value, cst.SimpleString):
             return call
@@ -865,9 +1094,11 @@ class Keras1Rewriter(cst.CSTTransformer):
             return self.rewrite_shared_variable_call(original, updated, method)
         if method == "get" and original.args:
             return self.rewrite_logs_get(original, updated)
+        if method in table.METHOD_HELPERS and self.is_model(receiver):
+            return self.rewrite_method_helper(original, updated, method)
         renamed = METHOD_RENAMES.get(method)
         if renamed is not None and method != "get_output_shape_for":
-            if method == "predict_proba" and not self.is_model(receiver):
+            if method in ("predict_proba", "reset_states") and not self.is_model(receiver):
                 return updated
             if renamed.keras3 is None:
                 self.record(original.func.attr, "method", "." + method, None, False,
@@ -886,12 +1117,71 @@ class Keras1Rewriter(cst.CSTTransformer):
             updated = self.rewrite_method_arguments(original, updated, method)
         return self.rewrite_history_keywords(updated)
 
+    def generator_flow(self, original, method):
+        """For ``fit_generator(datagen.flow(..., batch_size=b), ...)`` (and the other
+        *_generator methods): (the flow's batch size node, the flow call); else None."""
+        if not method.endswith("_generator") or not original.args:
+            return None
+        first = original.args[0]
+        if first.keyword is not None and first.keyword.value != "generator":
+            return None
+        flow = first.value
+        if not (isinstance(flow, cst.Call) and isinstance(flow.func, cst.Attribute)
+                and flow.func.attr.value in table.FLOW_BATCH_SIZE_POSITION):
+            return None
+        position = table.FLOW_BATCH_SIZE_POSITION[flow.func.attr.value]
+        batch_size = cst.Integer("32")  # Keras 1's default for flow and flow_from_directory
+        for index, arg in enumerate(flow.args):
+            if (arg.keyword is not None and arg.keyword.value == "batch_size") or (
+                    arg.keyword is None and index == position):
+                batch_size = arg.value
+        return batch_size, flow
+
+    def count_batches(self, call, batch_size, flow):
+        """The flow wrapped in keras1_batches (Keras 3's fit takes generators, not Keras 1
+        iterators); steps_per_epoch / steps = ceil(samples / batch size)."""
+        self.need_helper("keras1_batches")
+        self.record(flow, "method", ".%s(...)" % flow.func.attr.value,
+                    "keras1_batches(.%s(...))" % flow.func.attr.value, True,
+                    table.HELPERS["keras1_batches"].split('"""')[1].replace("\n    ", " "))
+        args = []
+        for index, arg in enumerate(call.args):
+            if index == 0:
+                arg = arg.with_changes(value=cst.Call(func=cst.Name("keras1_batches"),
+                                                      args=[cst.Arg(value=arg.value)]))
+            elif arg.keyword is not None and arg.keyword.value in ("steps_per_epoch", "steps"):
+                samples = code_of(arg.value)
+                if not isinstance(arg.value, templates.ATOMS):
+                    samples = "(%s)" % samples
+                size = code_of(batch_size)
+                arg = arg.with_changes(value=cst.parse_expression(
+                    "(%s + %s - 1) // %s" % (samples, size, size)))
+            args.append(arg)
+        return call.with_changes(args=args)
+
+    def rewrite_method_helper(self, original, updated, method):
+        """model.predict_classes(x, ...) -> keras1_predict_classes(model, x, ...) (the
+        Keras 1 methods Keras 3 removed: renames.METHOD_HELPERS)."""
+        helper, note = table.METHOD_HELPERS[method]
+        self.need_helper(helper)
+        self.record(original.func.attr, "method", "." + method, "%s(model, ...)" % helper,
+                    True, note)
+        receiver = cst.Arg(value=updated.func.value)
+        return updated.with_changes(func=cst.Name(helper),
+                                    args=fix_commas([receiver] + list(updated.args),
+                                                    updated.args))
+
     def rewrite_method_arguments(self, original, updated, method):
         params, keras3_params = table.METHOD_SIGNATURES[method]
         renames = [r for r in table.METHOD_ARGUMENTS[method] if r.keras1 != r.keras3]
         label3 = METHOD_RENAMES[method].keras3 if method in METHOD_RENAMES else method
+        flow = self.generator_flow(original, method)
+        if flow is not None:  # a known batch size: sample counts become batch counts
+            renames = [table.COUNTED_ARGUMENTS.get(r.keras1, r) for r in renames]
         updated = self.apply_plan(original, updated, params, keras3_params.split(), renames,
                                   "." + method, "." + label3)
+        if flow is not None:
+            updated = self.count_batches(updated, *flow)
         if method == "compile":
             updated = self.rewrite_compile(original, updated)
         if method in ("save_weights", "load_weights"):
@@ -919,6 +1209,13 @@ class Keras1Rewriter(cst.CSTTransformer):
         metrics=['acc'] -> ['accuracy']."""
         args = []
         for index, arg in enumerate(updated.args):
+            is_loss = (arg.keyword is None and index == 1) or (
+                arg.keyword is not None and arg.keyword.value == "loss")
+            if is_loss and isinstance(arg.value, cst.Name) and (
+                    arg.value.value in self.tensor_readers):
+                self.record(original.args[index], "argument", "loss=" + arg.value.value,
+                            None, False, table.LOSS_READS_TENSORS_NOTE % (
+                                arg.value.value, ", ".join(self.tensor_readers[arg.value.value])))
             is_optimizer = (arg.keyword is None and index == 0) or (
                 arg.keyword is not None and arg.keyword.value == "optimizer")
             is_metrics = arg.keyword is not None and arg.keyword.value == "metrics"
