@@ -124,10 +124,23 @@ def call_layer(layer, node, inputs, masks):
         bindings = _bindings()
         bindings.update(zip(symbolic_in, inputs))
         try:
-            outputs = evaluate(symbolic_out, bindings)
+            outputs = [_in_floatx(y) for y in evaluate(symbolic_out, bindings)]
         except _fallback_errors():
             raise error
         return outputs if len(outputs) > 1 else outputs[0]
+
+
+def _in_floatx(value):
+    """Theano upcast float32 with int64 to float64 (``softmax(x) * T.arange(n)``); the
+    Keras 3 step computes its losses in floatx, so a float64 layer output is cast there
+    (a deliberate difference in precision only)."""
+    import tensorflow as tf
+
+    from legacy_keras.backend.common import floatx
+
+    if value.dtype == tf.float64 and floatx() != "float64":
+        return tf.cast(value, floatx())
+    return value
 
 
 def call_objective(fn, y_true, y_pred):

@@ -149,3 +149,20 @@ try:
     LSTM(2)(T.reshape(r_h, (r_h.shape[0], 3, 2)))
 except Exception as e:
     print('T.reshape -> LSTM: %s: %s' % (type(e).__name__, e))
+
+# Lambda layers written with raw Theano (tensor methods, T.max, T.nnet.softmax times an
+# int64 T.arange: float64 in Theano)
+l_in = Input(shape=(4,))
+l_h = Dense(6)(l_in)
+l_max = Lambda(lambda x: T.max(x.dimshuffle(0, 'x', 1), axis=2), output_shape=(1,))(l_h)
+l_soft = Lambda(lambda x: T.nnet.softmax(x) * T.arange(x.shape[1]), output_shape=(6,))(l_h)
+lm = Model(l_in, [l_max, l_soft])
+lm.set_weights([rng.uniform(-1, 1, w.shape).astype('float32') for w in lm.get_weights()])
+lm.compile('adam', 'mse')
+XL = rng.rand(5, 4).astype('float32')
+golden.record('lambda/predict', lm.predict(XL))
+# (values only: Theano's losses were float64 here, legacy_keras' are float32, see
+# migration_guide.md)
+golden.record('lambda/train', [[float(v) for v in lm.train_on_batch(
+    XL, [np.zeros((5, 1)), np.zeros((5, 6))])] for _ in range(2)])
+golden.record('lambda/weights', lm.get_weights(), rtol=1e-3, atol=1e-5)
