@@ -227,6 +227,19 @@ def test_check_finds_only_the_expected_todos_after_migration(example, runs):
             assert "decide" in usage.note
 
 
+def test_the_augmented_cifar10_training_compares_equal(tmp_path):
+    """`legacy-keras compare` on cifar10_cnn.py: ImageDataGenerator's shifts and flips
+    (keras1_image.py, written next to the migration), the flow wrapped in keras1_batches
+    and steps_per_epoch from samples_per_epoch train exactly as Keras 1 did."""
+    env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="2")
+    result = subprocess.run([sys.executable, "-m", "legacy_keras", "compare",
+                             os.path.join(FIXTURES, "cifar10_cnn.py"), "--keep",
+                             str(tmp_path)], capture_output=True, text=True, cwd=tmp_path,
+                            env=env, timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr[-3000:]
+    assert "history (model 0)" in result.stdout and ", 0 differ" in result.stdout
+    assert (tmp_path / "keras1_image.py").exists()
+
 # -- each rewrite, exactly ------------------------------------------------------------------
 
 def _migrated(source):

@@ -27,6 +27,7 @@ import io
 import re
 import json
 import os
+import types
 import sys
 
 import numpy as np
@@ -194,7 +195,7 @@ def run_legacy(script, record_path, state_path, with_dropout=False):
             if getattr(_depth, "value", 0):
                 return original(self, *args, **kwargs)
             i = index_of(self)
-            if name == "fit":
+            if name in ("fit", "fit_generator"):
                 _save_numpy_state(states, "fit_state_%d_%d" % (i, len(recorder.events)))
             _depth.value = 1
             try:
@@ -207,6 +208,9 @@ def run_legacy(script, record_path, state_path, with_dropout=False):
         setattr(cls, name, method)
 
     _patch_common(wrap, [Sequential, Model])
+    for cls in (Sequential, Model):  # its migration calls Keras 3's fit
+        if "fit_generator" in cls.__dict__:
+            wrap(cls, "fit_generator", _after_fit)
     from legacy_keras.engine.topology import Container, Layer
 
     _count_creations(Layer)
@@ -301,6 +305,10 @@ class _Depth(object):
 _depth = _Depth()
 
 
+def _after_fit(recorder, i, result):
+    recorder.record("history", i, _history(result.history))
+
+
 def _patch_common(wrap, classes, own_methods_only=True):
     def after_predict(recorder, i, result):
         recorder.record("predict", i, result)
@@ -308,12 +316,9 @@ def _patch_common(wrap, classes, own_methods_only=True):
     def after_evaluate(recorder, i, result):
         recorder.record("evaluate", i, result)
 
-    def after_fit(recorder, i, result):
-        recorder.record("history", i, _history(result.history))
-
     for cls in classes:
         for name, after in (("predict", after_predict), ("evaluate", after_evaluate),
-                            ("fit", after_fit)):
+                            ("fit", _after_fit)):
             if name in cls.__dict__ or not own_methods_only:
                 wrap(cls, name, after)
         if "compile" in cls.__dict__ or not own_methods_only:
@@ -458,6 +463,8 @@ def _fit_as_keras1(original, model, i, position, states, args, kwargs):
     shuffle = options.pop("shuffle", True)
     epochs = options.pop("epochs", 1)
     x, y = options.pop("x"), options.pop("y", None)
+    if isinstance(x, types.GeneratorType):  # fit_generator's migration: Keras 1 drew in order
+        return original(model, x, epochs=epochs, **options)
     split = options.pop("validation_split", 0.0)
     if split and options.get("validation_data") is None:
         at = int(_length(x) * (1. - split))
