@@ -8,6 +8,12 @@ list of ``(variable, new_value)`` pairs that Keras 1's ``get_updates`` built, an
 both executions — inside legacy_keras' compiled Keras 3 training step (numbers), or on
 PyTensor graphs (``get_updates`` with ``K.gradients``, for ``K.function``).
 
+A user's own ``Optimizer`` subclass (its own ``get_updates(params, constraints, loss)``
+or ``get_gradients``, a wrapper adding updates to another optimizer's) trains the way
+Keras 1 trained it: legacy_keras' training step calls ``get_updates`` itself, with
+``K.gradients`` answering from the step's gradient tape, and the variables it creates
+are created once (see :mod:`legacy_keras.engine.executor`).
+
 Hyperparameters that Keras 1 kept in variables (``lr``, ``decay``, ``momentum``,
 ``beta_1``...) are ``K.variable``s, so ``K.set_value(model.optimizer.lr, 0.01)`` takes
 effect at the next batch, as it did.

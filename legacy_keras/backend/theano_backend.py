@@ -15,15 +15,15 @@ from pytensor.ifelse import ifelse
 
 from legacy_keras._k3 import keras, ops
 from legacy_keras.backend import common
-from legacy_keras.backend._context import (current_births, gradient_tape,
-                                           in_numeric_execution, numeric_training)
+from legacy_keras.backend._context import gradient_tape, in_numeric_execution, numeric_training
 from legacy_keras.backend.common import epsilon, floatx, image_dim_ordering  # noqa: F401
 from legacy_keras.theano import tensor as theano_tensor
 from legacy_keras.theano.tensor import nnet as nnet_ops
 from legacy_keras.theano.tensor.theano_graphs import __name__ as _graphs_module  # noqa: E402
 
 theano_graphs = __import__("sys").modules[_graphs_module]
-from legacy_keras.theano.bound import BoundSharedVariable, eager_scope, is_modern_tensor
+from legacy_keras.theano.bound import (BoundSharedVariable, eager_scope, is_modern_tensor,
+                                       new_bound_variable)
 
 
 # -- dispatch -------------------------------------------------------------------------
@@ -65,17 +65,9 @@ def variable(value, dtype=None, name=None):
     dtype = dtype or floatx()
     with eager_scope():
         value = np.asarray(unwrap(value), dtype=dtype)
-        births = current_births()
-        if births is not None:
-            birth, reused = births.request(value.shape, dtype)
-            if reused is not None:
-                return reused
-        modern = keras.Variable(value, dtype=dtype, name=_keras3_name(name))
-        shared = BoundSharedVariable(modern, name=name)
+    shared = new_bound_variable(value, dtype, _keras3_name(name), name)
     shared._keras_shape = value.shape
     shared._uses_learning_phase = False
-    if births is not None:
-        births.add(birth, shared)
     return shared
 
 

@@ -196,7 +196,31 @@ def bind_new_shared(value, name=None):
     (same dtype), seen as a Theano shared variable named ``name``."""
     if value.dtype == np.bool_:
         value = value.astype(np.int8)  # Theano stored booleans as int8 too
-    modern = keras.Variable(value, dtype=str(value.dtype),
-                            name=(name or "shared").replace("/", "_"))
-    return BoundSharedVariable(modern, name=name)
+    return new_bound_variable(value, str(value.dtype), (name or "shared").replace("/", "_"),
+                              name)
+
+
+def new_bound_variable(value, dtype, keras_name, name):
+    """A new ``keras.Variable`` holding ``value`` as a :class:`BoundSharedVariable`.
+
+    Keras 1 code creates variables while it builds graphs, also inside a layer's
+    ``call``, a ``theano.scan`` step or an optimizer's ``get_updates``, which legacy_keras
+    runs while TensorFlow traces a Keras 3 step. The variable is then created outside
+    the trace (``tf.init_scope``), and a later trace of the same step asking for it
+    again (same call site, shape and dtype) gets the same variable back
+    (``_context.VariableBirths``), as Keras 1 created it once."""
+    from legacy_keras.backend._context import current_births
+
+    with eager_scope():
+        value = np.asarray(value, dtype=dtype)
+        births = current_births()
+        if births is not None:
+            birth, reused = births.request(value.shape, dtype)
+            if reused is not None:
+                return reused
+        shared = BoundSharedVariable(keras.Variable(value, dtype=dtype, name=keras_name),
+                                     name=name)
+    if births is not None:
+        births.add(birth, shared)
+    return shared
 

@@ -166,3 +166,23 @@ golden.record('lambda/predict', lm.predict(XL))
 golden.record('lambda/train', [[float(v) for v in lm.train_on_batch(
     XL, [np.zeros((5, 1)), np.zeros((5, 6))])] for _ in range(2)])
 golden.record('lambda/weights', lm.get_weights(), rtol=1e-3, atol=1e-5)
+
+# theano.shared and T.constant created in call, on a Sequential; batch sizes 4, 3, 4
+# (the step is traced again for the new size)
+
+
+class AddShared(Layer):
+    def call(self, x, mask=None):
+        c = theano.shared(np.arange(3, dtype='float32'))
+        k = T.constant(np.ones(3, dtype='float32') * 0.5)
+        return x + c * k
+
+
+sm = Sequential([Dense(3, input_dim=2), AddShared()])
+sm.set_weights([rng.rand(2, 3).astype('float32'), np.zeros(3, 'float32')])
+sm.compile('sgd', 'mse')
+XS = rng.rand(4, 2).astype('float32')
+golden.record('shared_in_call/predict', sm.predict(XS))
+golden.record('shared_in_call/train', [sm.train_on_batch(XS, np.zeros((4, 3))),
+                                       sm.train_on_batch(XS[:3], np.zeros((3, 3))),
+                                       sm.train_on_batch(XS, np.zeros((4, 3)))])
