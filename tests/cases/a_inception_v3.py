@@ -1,6 +1,7 @@
 # Issue 15: keras.applications.inception_v3.InceptionV3 without the top at 139x139 (its
 # minimum), 'tf' ordering: summary, seeded weights, then weights='imagenet' from the
-# tf-kernel file in ~/.keras/models (kernels flipped after loading, on Theano). The MD5 check Keras 1.2.2 made is replaced to accept the seeded file.
+# tf-kernel file in ~/.keras/models (kernels flipped after loading, on Theano). The
+# MD5 check Keras 1.2.2 made is replaced to accept the seeded file.
 import os
 
 import numpy as np

@@ -115,8 +115,9 @@ def write_weights_file(path, model, per_layer, tf_kernels, ordering):
                 group.attrs.create("weight_names", names, dtype=VLEN_BYTES)
             else:
                 group.attrs["weight_names"] = np.array([])
+            is_conv = layer.__class__.__name__ == "Convolution2D"
             for name, value in zip(names, values):
-                if tf_kernels and layer.__class__.__name__ == "Convolution2D" and name.endswith(b"_W"):
+                if tf_kernels and is_conv and name.endswith(b"_W"):
                     value = _flipped(value, ordering)
                 dataset = group.create_dataset(name, value.shape, dtype=value.dtype)
                 dataset[...] = value
