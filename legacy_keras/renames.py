@@ -237,6 +237,29 @@ def keras1_predict_classes(model, x, batch_size=32, verbose=1):
         return proba.argmax(axis=-1)
     return (proba > 0.5).astype("int32")
 ''',
+    "Keras1MergedSequential": '''
+
+class Keras1MergedSequential(keras.Model):
+    """Keras 1's Sequential that starts with Merge([branch, ...], mode=...): each branch
+    (a model) runs on its own input, the merge layer joins their outputs, and the layers
+    added after it run in order (Keras 3's Sequential takes one input)."""
+
+    def __init__(self, branches, merge, **kwargs):
+        super().__init__(**kwargs)
+        self.branches = list(branches)
+        self.merge = merge
+        self.stack = []
+
+    def add(self, layer):
+        self.stack.append(layer)
+
+    def call(self, inputs, training=None):
+        x = self.merge([branch(x, training=training)
+                        for branch, x in zip(self.branches, inputs)])
+        for layer in self.stack:
+            x = layer(x, training=training)
+        return x
+''',
     "keras1_reset_states": '''
 
 def keras1_reset_states(model):
@@ -287,6 +310,9 @@ class Keras1Conv2DTranspose(keras.layers.Conv2DTranspose):
 ''',
 })
 HELPER_REQUIRES = {"keras1_function": ["KERAS1_LEARNING_PHASE"]}
+MERGED_SEQUENTIAL_NOTE = ("Keras1MergedSequential (defined in the migrated script) runs the "
+                         "branches on their inputs, the merge layer, then the layers added "
+                         "after it, as Keras 1's Sequential did")
 #: Keras 1 model methods that Keras 3 removed: the call becomes helper(model, ...).
 METHOD_HELPERS = {
     "predict_classes": ("keras1_predict_classes",
@@ -520,8 +546,10 @@ LAYERS = {
                                   Rename("input_dtype", "dtype", True, "")]),
     "Merge": (None, [Rename("mode", None, True, _MERGE_NOTE),
                      Rename("layers", None, False,
-                            "Merge([model_a, model_b]) in a Sequential: use the functional "
-                            "API, e.g. Concatenate()([model_a.output, model_b.output])")]),
+                            "Merge([model_a, model_b]) first in a Sequential becomes a "
+                            "Keras1MergedSequential (defined in the migrated script); "
+                            "elsewhere use the functional API, e.g. "
+                            "Concatenate()([model_a.output, model_b.output])")]),
 }
 
 #: Keras 1.2.2's other names for some layer classes. The same names are Keras 3's,

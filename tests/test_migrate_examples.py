@@ -430,6 +430,25 @@ def test_numpy_sizes_become_python_ints_and_layer_class_aliases_are_layers():
     assert "r = RNN(8, recurrent_activation='sigmoid', reset_after=False)" in code
 
 
+def test_a_sequential_starting_with_merge_becomes_a_merged_sequential():
+    code, manual = _migrated("""\
+        from keras.models import Sequential
+        from keras.layers import Dense, Merge
+        a = Sequential()
+        a.add(Dense(4, input_dim=3))
+        model = Sequential()
+        model.add(Merge([a, b], mode='concat', concat_axis=-1))
+        model.add(Dense(2))
+        other = Sequential()
+        other.add(Dense(4, input_dim=3))
+        other.add(Merge([a, b], mode='sum'))
+        """)
+    assert ("model = Keras1MergedSequential([a, b], keras.layers.Concatenate(axis=-1))\n"
+            "model.add(Dense(2))") in code
+    assert [u.keras1 for u in manual] == ["Merge"]  # not first: the functional API, by hand
+    assert "class Keras1MergedSequential(keras.Model):" in code
+
+
 def test_calling_a_layer_keeps_the_call():
     code, _ = _migrated("""\
         from keras.layers import Embedding, Input

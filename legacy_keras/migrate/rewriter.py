@@ -137,6 +137,9 @@ class Keras1Rewriter(cst.CSTTransformer):
         self.lambda_functions = set()  # functions given to Lambda layers
         self.function_names = []  # the enclosing defs
         self.pending_batch_shape = None
+        self.pending_merge_branches = None  # Merge([model_a, model_b]) first in a Sequential
+        self.first_added_layers = set()  # ids of the first layer added to each Sequential
+        self.started_sequentials = set()
 
     # -- recording ---------------------------------------------------------------------
 
@@ -646,6 +649,8 @@ class Keras1Rewriter(cst.CSTTransformer):
                 leading_lines=updated_node.leading_lines if index == 0 else [])
                 for index, statement in enumerate(updated_node.body)])
         added = sequential_add(updated_node)
+        if added is not None and self.pending_merge_branches is not None:
+            return self.with_merged_branches(original_node, updated_node, added[0])
         if added is not None:
             result = self.channels_last_sequential(original_node, updated_node, *added)
             return self.with_batch_input(result, added[0])
@@ -744,6 +749,9 @@ class Keras1Rewriter(cst.CSTTransformer):
         added = sequential_add(node)
         if added is not None:
             self.sequential_layers.add(id(added[1]))
+            if added[0] in self.model_names and added[0] not in self.started_sequentials:
+                self.first_added_layers.add(id(added[1]))
+            self.started_sequentials.add(added[0])
 
     def take_batch_input_shape(self, original, updated):
         """A Sequential's layer with batch_input_shape=s: the argument goes, and the
@@ -865,6 +873,8 @@ class Keras1Rewriter(cst.CSTTransformer):
             bound[key] = (arg, updated.args[index])
         mode = bound.get("mode")
         mode_value = literal_value(mode[0].value) if mode else "sum"
+        if name == "Merge" and "layers" in bound and self.takes_merged_branches(original):
+            self.pending_merge_branches = bound.pop("layers")[1].value
         unsupported = [k for k in bound if k not in ("inputs", "mode", "concat_axis",
                                                      "dot_axes", "name")]
         if mode_value not in MERGE_MODES or unsupported or None in bound:
@@ -892,6 +902,24 @@ class Keras1Rewriter(cst.CSTTransformer):
                     True, NAMES["keras.layers.merge"].note)
         return updated.with_changes(func=cst.parse_expression(new_callee),
                                     args=fix_commas(args, updated.args))
+
+    def takes_merged_branches(self, call):
+        """Whether ``call`` is ``Merge([model_a, model_b], ...)`` added first to a
+        Sequential (which then becomes a Keras1MergedSequential)."""
+        return id(call) in self.sequential_layers and id(call) in self.first_added_layers
+
+    def with_merged_branches(self, original, statement, receiver):
+        """``model.add(Merge([a, b], mode='sum'))`` -> ``model = Keras1MergedSequential([a,
+        b], keras.layers.Add())``: Keras 3's Sequential takes one input."""
+        branches, self.pending_merge_branches = self.pending_merge_branches, None
+        merge = statement.body[0].value.args[0].value
+        self.need_helper("Keras1MergedSequential")
+        self.record(original, "layer", "Sequential starting with Merge([...])",
+                    "Keras1MergedSequential([...], merge layer)", True,
+                    table.MERGED_SEQUENTIAL_NOTE)
+        new = cst.parse_statement("%s = Keras1MergedSequential(%s, %s)\n" % (
+            receiver, code_of(branches), code_of(merge)))
+        return new.with_changes(leading_lines=statement.leading_lines)
 
     def rewrite_model_call(self, original, updated, name):
         params, keras3_params = table.METHOD_SIGNATURES["Model"]
