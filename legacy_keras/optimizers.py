@@ -19,6 +19,7 @@ Hyperparameters that Keras 1 kept in variables (``lr``, ``decay``, ``momentum``,
 effect at the next batch, as it did.
 """
 from legacy_keras import backend as K
+from legacy_keras import profiles
 from legacy_keras.utils.generic_utils import get_from_module
 from legacy_keras.utils.generic_utils import get_custom_objects  # noqa: F401  (Keras 1.2.2 re-export)
 
@@ -30,18 +31,50 @@ def clip_norm(g, c, n):
     return g
 
 
+def _refuse_keyword(name):
+    """Keras 1.2.2 raised TypeError; 1.0.3-1.1.2 a plain Exception (profile switch)."""
+    error = TypeError if profiles.switch("optimizer_kwargs_checked") == "TypeError" \
+        else Exception
+    raise error("Unexpected keyword argument passed to optimizer: " + str(name))
+
+
 class Optimizer(object):
     """Base class: gradient clipping (``clipnorm``, ``clipvalue``), weights, config."""
 
     def __init__(self, **kwargs):
         allowed_kwargs = {"clipnorm", "clipvalue"}
         for k in kwargs:
-            if k not in allowed_kwargs:
-                raise TypeError("Unexpected keyword argument passed to optimizer: " + str(k))
+            # Keras 1.0.0-1.0.2 kept any keyword argument silently (profile switch)
+            if k not in allowed_kwargs and profiles.switch("optimizer_kwargs_checked"):
+                _refuse_keyword(k)
         self.__dict__.update(kwargs)
         self.updates = []
         self.weights = []
         self._slots_for = None
+
+    @staticmethod
+    def _release_epsilon(epsilon):
+        """RMSprop / Adagrad / Adadelta's default epsilon: 1e-8, but 1e-6 up to Keras
+        1.0.2 (legacy_keras.profiles)."""
+        return profiles.switch("adaptive_epsilon") if epsilon is None else epsilon
+
+    @staticmethod
+    def _release_decay(decay):
+        """Keras 1.0.x had learning-rate decay in SGD only: the other optimizers ignored
+        ``decay=`` up to 1.0.2 (any keyword was accepted) and refused it in 1.0.3-1.0.8."""
+        if not decay or profiles.switch("optimizer_lr_decay") == "all":
+            return decay
+        if profiles.switch("optimizer_kwargs_checked"):
+            _refuse_keyword("decay")
+        return 0.
+
+    @staticmethod
+    def _adaptive_step(p, lr, g, new_a, epsilon):
+        """RMSprop / Adagrad's step: lr * g / (sqrt(acc) + epsilon); up to Keras 1.0.2
+        lr * g / sqrt(acc + epsilon)."""
+        if profiles.switch("adaptive_epsilon_inside_sqrt"):
+            return p - lr * g / K.sqrt(new_a + epsilon)
+        return p - lr * g / (K.sqrt(new_a) + epsilon)
 
     # -- Keras 1's API ------------------------------------------------------------------
     def get_gradients(self, loss, params):
@@ -165,11 +198,12 @@ class SGD(Optimizer):
 
 
 class RMSprop(Optimizer):
-    def __init__(self, lr=0.001, rho=0.9, epsilon=1e-8, decay=0., **kwargs):
+    def __init__(self, lr=0.001, rho=0.9, epsilon=None, decay=0., **kwargs):
         super(RMSprop, self).__init__(**kwargs)
+        decay = self._release_decay(decay)
         self.lr = K.variable(lr)
         self.rho = K.variable(rho)
-        self.epsilon = epsilon
+        self.epsilon = self._release_epsilon(epsilon)
         self.decay = K.variable(decay)
         self.initial_decay = decay
         self.iterations = K.variable(0.)
@@ -186,7 +220,7 @@ class RMSprop(Optimizer):
         for p, g, a in zip(params, grads, self.accumulators):
             new_a = self.rho * a + (1. - self.rho) * K.square(g)
             updates.append(K.update(a, new_a))
-            new_p = p - lr * g / (K.sqrt(new_a) + self.epsilon)
+            new_p = self._adaptive_step(p, lr, g, new_a, self.epsilon)
             updates.append(K.update(p, self.constrained(p, new_p, constraints)))
         return updates
 
@@ -195,10 +229,11 @@ class RMSprop(Optimizer):
 
 
 class Adagrad(Optimizer):
-    def __init__(self, lr=0.01, epsilon=1e-8, decay=0., **kwargs):
+    def __init__(self, lr=0.01, epsilon=None, decay=0., **kwargs):
         super(Adagrad, self).__init__(**kwargs)
+        decay = self._release_decay(decay)
         self.lr = K.variable(lr)
-        self.epsilon = epsilon
+        self.epsilon = self._release_epsilon(epsilon)
         self.decay = K.variable(decay)
         self.initial_decay = decay
         self.iterations = K.variable(0.)
@@ -215,7 +250,7 @@ class Adagrad(Optimizer):
         for p, g, a in zip(params, grads, self.accumulators):
             new_a = a + K.square(g)
             updates.append(K.update(a, new_a))
-            new_p = p - lr * g / (K.sqrt(new_a) + self.epsilon)
+            new_p = self._adaptive_step(p, lr, g, new_a, self.epsilon)
             updates.append(K.update(p, self.constrained(p, new_p, constraints)))
         return updates
 
@@ -224,11 +259,12 @@ class Adagrad(Optimizer):
 
 
 class Adadelta(Optimizer):
-    def __init__(self, lr=1.0, rho=0.95, epsilon=1e-8, decay=0., **kwargs):
+    def __init__(self, lr=1.0, rho=0.95, epsilon=None, decay=0., **kwargs):
         super(Adadelta, self).__init__(**kwargs)
+        decay = self._release_decay(decay)
         self.lr = K.variable(lr)
         self.rho = rho
-        self.epsilon = epsilon
+        self.epsilon = self._release_epsilon(epsilon)
         self.decay = K.variable(decay)
         self.initial_decay = decay
         self.iterations = K.variable(0.)
@@ -262,6 +298,7 @@ class Adam(Optimizer):
 
     def __init__(self, lr=0.001, beta_1=0.9, beta_2=0.999, epsilon=1e-8, decay=0., **kwargs):
         super(Adam, self).__init__(**kwargs)
+        decay = self._release_decay(decay)
         self.iterations = K.variable(0)
         self.lr = K.variable(lr)
         self.beta_1 = K.variable(beta_1)
@@ -296,6 +333,7 @@ class Adam(Optimizer):
 class Adamax(Optimizer):
     def __init__(self, lr=0.002, beta_1=0.9, beta_2=0.999, epsilon=1e-8, decay=0., **kwargs):
         super(Adamax, self).__init__(**kwargs)
+        decay = self._release_decay(decay)
         self.iterations = K.variable(0.)
         self.lr = K.variable(lr)
         self.beta_1 = K.variable(beta_1)

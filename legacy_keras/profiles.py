@@ -83,8 +83,8 @@ _SWITCHES = (
            "'layer' (the layer's own dim_ordering) from 1.2.0.",
            ("1.0.0", "th"), ("1.2.0", "layer")),
     Switch("conv1d_default_init",
-           "Convolution1D's default init: 'uniform' in 1.0.x, 'glorot_uniform' from 1.1.0.",
-           ("1.0.0", "uniform"), ("1.1.0", "glorot_uniform")),
+           "Convolution1D's default init: 'uniform' up to 1.1.1, 'glorot_uniform' from 1.1.2.",
+           ("1.0.0", "uniform"), ("1.1.2", "glorot_uniform")),
     Switch("recurrent_gate_u",
            "What draws and regularizes the per-gate recurrent matrices of LSTM (U_i ... U_o) "
            "and GRU (U_z, U_r, U_h) with consume_less 'cpu' (the default) / 'mem': "
@@ -93,57 +93,57 @@ _SWITCHES = (
            ("1.0.0", "inner_init"), ("1.2.0", "init")),
     # --- layers -------------------------------------------------------------------------
     Switch("batchnorm_epsilon", "BatchNormalization's default epsilon.",
-           ("1.0.0", 1e-6), ("1.0.2", 1e-5), ("1.2.0", 1e-3)),
+           ("1.0.0", 1e-6), ("1.0.8", 1e-5), ("1.2.0", 1e-3)),
     Switch("batchnorm_momentum", "BatchNormalization's default momentum.",
-           ("1.0.0", 0.9), ("1.0.2", 0.99)),
+           ("1.0.0", 0.9), ("1.0.7", 0.99)),
     Switch("batchnorm_running_std",
-           "What BatchNormalization's running_std weight holds: 'std' (the running average "
-           "of sqrt(var + epsilon); 1.0.0-1.0.7, normalizing by running_std + epsilon) or "
-           "'variance' (1.0.8+: the running average of the batch variance, normalizing by "
-           "sqrt(running_std + epsilon)).",
-           ("1.0.0", "std"), ("1.0.8", "variance")),
-    Switch("dropout_seed_low",
-           "K.dropout draws its Theano seed as np.random.randint(low, 10e6): low 0 in "
-           "1.0.0-1.0.1, 1 afterwards (a different mask from the same NumPy state).",
-           ("1.0.0", 0), ("1.0.2", 1)),
+           "What BatchNormalization's (mode 0) running_std weight holds: 'std' (1.0.0-1.0.5: "
+           "the moving average of the batch sqrt(var + epsilon); x is normalized by "
+           "std + epsilon) or 'variance' (1.0.6+: the moving average of the batch variance, "
+           "used as a variance).",
+           ("1.0.0", "std"), ("1.0.6", "variance")),
+    Switch("batchnorm_mode1_std",
+           "BatchNormalization mode 1 divides by K.std(x) + epsilon ('std', 1.0.0-1.0.4) or "
+           "by sqrt(var + epsilon) + epsilon ('sqrt_var_epsilon', 1.0.5+).",
+           ("1.0.0", "std"), ("1.0.5", "sqrt_var_epsilon")),
     # --- optimizers -----------------------------------------------------------------------
-    Switch("rmsprop_epsilon", "RMSprop's default epsilon.",
+    Switch("adaptive_epsilon", "RMSprop / Adagrad / Adadelta's default epsilon.",
            ("1.0.0", 1e-6), ("1.0.3", 1e-8)),
     Switch("adaptive_epsilon_inside_sqrt",
-           "RMSprop / Adagrad / Adadelta: up to 1.0.2 the step divides by sqrt(acc + "
-           "epsilon); from 1.0.3 by sqrt(acc) + epsilon.",
+           "RMSprop / Adagrad: up to 1.0.2 the step divides by sqrt(acc + epsilon); from "
+           "1.0.3 by sqrt(acc) + epsilon (Adadelta kept its formula).",
            ("1.0.0", True), ("1.0.3", False)),
     Switch("optimizer_kwargs_checked",
-           "Whether optimizers refuse unknown keyword arguments (1.0.x kept them as "
-           "attributes silently: Adam(decay=...) changed nothing).",
-           ("1.0.0", False), ("1.1.0", True)),
+           "What an optimizer does with an unknown keyword argument: None (1.0.0-1.0.2: "
+           "accepted silently, RMSprop(decay=...) changed nothing), or the name of the "
+           "exception it raises ('Exception' 1.0.3-1.1.2, 'TypeError' from 1.2.0).",
+           ("1.0.0", None), ("1.0.3", "Exception"), ("1.2.0", "TypeError")),
+    Switch("optimizer_lr_decay",
+           "Which optimizers take decay=: 'sgd' up to 1.0.8 (others ignore it up to 1.0.2, "
+           "refuse it 1.0.3-1.0.8), 'all' from 1.1.0.",
+           ("1.0.0", "sgd"), ("1.1.0", "all")),
     Switch("predict_dtype",
-           "The dtype of predict()'s arrays: 'float64' up to 1.0.1 (collected in "
-           "np.zeros(shape)), 'floatx' from 1.0.2.",
-           ("1.0.0", "float64"), ("1.0.2", "floatx")),
+           "The dtype of predict()'s arrays: 'float64' up to 1.0.5 (collected in "
+           "np.zeros(shape)), 'floatx' from 1.0.6.",
+           ("1.0.0", "float64"), ("1.0.6", "floatx")),
     # --- training ---------------------------------------------------------------------------
     Switch("regularizers_in_test_loss",
            "Whether weight / activity regularization penalties are part of the loss that "
-           "evaluate() and the validation loss report (1.2.0+); up to 1.1.2 only the "
-           "training loss included them.",
+           "evaluate() and the validation loss report (1.2.0+); up to 1.1.2 a regularizer "
+           "added its penalty in the training phase only (K.in_train_phase).",
            ("1.0.0", False), ("1.2.0", True)),
     Switch("trainable_read_at",
            "When a model reads its layers' `trainable` flags: 'first_train_function' (up to "
-           "1.0.8: fixed when the training function is first built, so setting "
-           "layer.trainable later, as GAN scripts did, changes nothing until recompiling) or "
-           "'compile' (1.1.0+: fixed at compile()).",
+           "1.0.8: when the training function is first built, at the first fit / "
+           "train_on_batch, so a GAN script's `layer.trainable = False` after compile() "
+           "still counts) or 'compile' (1.1.0+).",
            ("1.0.0", "first_train_function"), ("1.1.0", "compile")),
-    # --- printed text ---------------------------------------------------------------------
-    Switch("summary_positions",
-           "summary()'s column ends: 1.0.x before 1.0.4 [.33, .55, .67, 1.] of width 100 "
-           "with the name column ending at 35.",
-           ("1.0.0", (35, 55, 67, 100)), ("1.0.4", (33, 55, 67, 100))),
-    Switch("summary_trainable_counts",
-           "Whether summary() prints 'Trainable params:' and 'Non-trainable params:'.",
-           ("1.0.0", False), ("1.2.0", True)),
-    Switch("plot_label_format",
-           "How plot() labels a layer node: '%s (%s)' up to 1.0.8, '%s: %s' from 1.1.0.",
-           ("1.0.0", "%s (%s)"), ("1.1.0", "%s: %s")),
+    Switch("accuracy_resolution",
+           "What metrics=['accuracy'] means: 'shape' (1.0.0-1.0.1: binary for a one-unit "
+           "output, else categorical), 'shape_sparse' (1.0.2-1.0.5: also sparse categorical "
+           "for sparse_categorical_crossentropy), 'shape_loss' (1.0.6+: also binary for "
+           "binary_crossentropy).",
+           ("1.0.0", "shape"), ("1.0.2", "shape_sparse"), ("1.0.6", "shape_loss")),
 )
 SWITCHES = {switch.name: switch for switch in _SWITCHES}
 

@@ -17,7 +17,8 @@ ROOT = os.path.dirname(HERE)
 CHECKED = ("1.0.1", "1.0.8", "1.1.2", "1.2.2")
 
 # (case, releases with a golden)
-VERSION_CASES = [("v_conv_defaults", CHECKED), ("v_layers", CHECKED)]
+VERSION_CASES = [("v_conv_defaults", CHECKED), ("v_layers", CHECKED), ("v_training", CHECKED),
+                 ("v_trainable", CHECKED)]
 
 
 @pytest.mark.parametrize("case,version", [(c, v) for c, vs in VERSION_CASES for v in vs])
@@ -143,3 +144,16 @@ def test_cli_flag_environment_and_pin_with_one_note(tmp_path):
     result = _run(["--keras-version", "2.0.0", str(script)], tmp_path, env)
     assert result.returncode == 2
     assert "Keras version '2.0.0' is not one legacy_keras can reproduce" in result.stderr
+
+
+def test_seed_snippet_under_keras_1_0_1_prints_the_seed_text(tmp_path):
+    """The seed snippet was written for Keras 1.0.1 (tests/data/seed_vfnet.expected.txt:
+    what real Keras printed; the reference prints the same bytes under 1.0.1)."""
+    seed = os.path.join(ROOT, "examples", "seed_vfnet.py")
+    result = _run(["--keras-version", "1.0.1", seed], tmp_path)
+    assert result.returncode == 0, result.stderr
+    with open(os.path.join(HERE, "data", "seed_vfnet.expected.txt")) as f:
+        assert result.stdout == f.read()
+    assert _notes(result.stderr) == [
+        "legacy_keras: reproducing Keras 1.0.1 (from --keras-version)"]
+    assert (tmp_path / "model.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

@@ -185,6 +185,10 @@ class GeneratorEnqueuer(object):
             raise StopIteration("the generator stopped before the model had enough samples")
         return value
 
+    def is_running(self):
+        """Whether the workers were started and not stopped (Keras 1.2.2)."""
+        return self._stop_event is not None and not self._stop_event.is_set()
+
     def stop(self, timeout=None):
         if self._stop_event is not None:
             self._stop_event.set()
@@ -384,6 +388,8 @@ class Model(GeneratorTraining, Container):
         if not hasattr(self, "optimizer"):
             raise RuntimeError("You must compile your model before using it.")
         if getattr(self, "_step_functions", None) is None:
+            if getattr(self, "_collected_trainable_weights", None) is None:
+                self._collect_trainable_weights()
             self._step_functions = StepFunctions(self)
         return self._step_functions
 
@@ -425,10 +431,27 @@ class Model(GeneratorTraining, Container):
             raise TypeError("compile() got unexpected keyword arguments " + str(sorted(kwargs)) +
                             " (Theano function arguments are not supported by legacy_keras; "
                             "see migration_guide.md)")
-        weights = list(self.trainable_weights)
+        self._collected_trainable_weights = None
+        if profiles.switch("trainable_read_at") == "compile":
+            self._collect_trainable_weights()
+        self._step_functions = None
+
+    def _collect_trainable_weights(self):
+        """The weights training updates, read from the layers' ``trainable`` flags: at
+        compile() from Keras 1.1.0, when the step functions are first built (the first
+        fit / train_on_batch / evaluate) up to 1.0.8 (profile switch
+        ``trainable_read_at``)."""
+        own_flag = self.trainable
+        if profiles.switch("trainable_read_at") != "compile":
+            # Keras 1.0.x trained a Sequential through an inner Model: the model's own
+            # `trainable` did not freeze its own training, only its use inside another.
+            self.trainable = True
+        try:
+            weights = list(self.trainable_weights)
+        finally:
+            self.trainable = own_flag
         weights.sort(key=lambda w: w.name or "")
         self._collected_trainable_weights = weights
-        self._step_functions = None
 
     def _resolve_metrics(self, metrics):
         """(output index, display name, function, dict key or None) for each metric value,
@@ -451,10 +474,15 @@ class Model(GeneratorTraining, Container):
         return resolved
 
     def _accuracy_function(self, i):
+        """'accuracy' by the output shape and loss, as the active Keras release resolved
+        it (profile switch ``accuracy_resolution``: 1.0.0-1.0.1 by the shape alone,
+        1.0.2-1.0.5 not yet binary for binary_crossentropy)."""
         loss_fn = self.loss_functions[i]
-        if self.internal_output_shapes[i][-1] == 1 or loss_fn is objectives.binary_crossentropy:
+        resolution = profiles.switch("accuracy_resolution")
+        if self.internal_output_shapes[i][-1] == 1 or (
+                resolution == "shape_loss" and loss_fn is objectives.binary_crossentropy):
             return metrics_module.binary_accuracy
-        if loss_fn is objectives.sparse_categorical_crossentropy:
+        if resolution != "shape" and loss_fn is objectives.sparse_categorical_crossentropy:
             return metrics_module.sparse_categorical_accuracy
         return metrics_module.categorical_accuracy
 
@@ -486,8 +514,11 @@ class Model(GeneratorTraining, Container):
             output_losses.append(output_loss)
             term = self._loss_weights_list[i] * output_loss
             total_loss = term if total_loss is None else total_loss + term
+        unregularized = total_loss
         for regularization in self._regularization_losses() + list(activity_losses):
             total_loss = total_loss + regularization
+        if total_loss is not unregularized and not profiles.switch("regularizers_in_test_loss"):
+            total_loss = _in_training_phase_only(total_loss, unregularized)
         values = output_losses if len(outputs) > 1 else []
         computed = {}
         for i, _, fn, key in self._metric_functions:
@@ -730,6 +761,16 @@ class Model(GeneratorTraining, Container):
                                                            check_batch_dim=True)
         outs = self._steps().test(x, y, sample_weights)
         return outs[0] if len(outs) == 1 else outs
+
+
+def _in_training_phase_only(regularized, unregularized):
+    """Up to Keras 1.1.2 each regularizer added its penalty through K.in_train_phase:
+    evaluate(), test_on_batch() and the validation loss left it out."""
+    from legacy_keras.backend._context import in_numeric_execution, numeric_training
+
+    if in_numeric_execution():
+        return regularized if numeric_training() else unregularized
+    return K.in_train_phase(regularized, unregularized)
 
 
 def _as_release_predicts(outs):

@@ -108,7 +108,7 @@ class Convolution1D(_WeightedConv):
     a kernel of shape (filter_length, 1, input_dim, nb_filter).
     """
 
-    def __init__(self, nb_filter, filter_length, init="glorot_uniform", activation=None,
+    def __init__(self, nb_filter, filter_length, init=None, activation=None,
                  weights=None, border_mode="valid", subsample_length=1, W_regularizer=None,
                  b_regularizer=None, activity_regularizer=None, W_constraint=None,
                  b_constraint=None, bias=True, input_dim=None, input_length=None, **kwargs):
@@ -119,6 +119,8 @@ class Convolution1D(_WeightedConv):
         self.border_mode = border_mode
         self.subsample_length = subsample_length
         self.subsample = (subsample_length, 1)
+        if init is None:  # 'glorot_uniform'; 'uniform' up to Keras 1.1.1 (profiles)
+            init = profiles.switch("conv1d_default_init")
         self._common_args(init, activation, weights, W_regularizer, b_regularizer,
                           activity_regularizer, W_constraint, b_constraint, bias)
         self.input_spec = [InputSpec(ndim=3)]

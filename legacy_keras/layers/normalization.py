@@ -58,7 +58,8 @@ class BatchNormalization(Layer):
         self.beta_init = initializations.get(beta_init)
         self.gamma_init = initializations.get(gamma_init)
         # Keras 1.2.2: epsilon=1e-3, momentum=0.99; earlier releases had other defaults
-        # (legacy_keras.profiles: 1e-6 / 0.9 in 1.0.0-1.0.1, 1e-5 / 0.99 in 1.0.2-1.1.2)
+        # (legacy_keras.profiles: epsilon 1e-6 up to 1.0.7, 1e-5 in 1.0.8-1.1.2;
+        # momentum 0.9 up to 1.0.6)
         self.epsilon = profiles.switch("batchnorm_epsilon") if epsilon is None else epsilon
         self.mode = mode
         self.axis = axis
@@ -165,9 +166,9 @@ class BatchNormalization(Layer):
         return K.in_train_phase(x_normed, x_normed_running)
 
     def _feature_wise_std(self, x):
-        """Mode 0 as Keras 1.0.0-1.0.7 computed it: the batch std is sqrt(var +
+        """Mode 0 as Keras 1.0.0-1.0.5 computed it: the batch std is sqrt(var +
         epsilon), x is normalized by (std + epsilon), and ``running_std`` holds the
-        moving average of that *std* (not of the variance, as from 1.0.8 on)."""
+        moving average of that *std* (not of the variance, as from 1.0.6 on)."""
         reduction_axes, broadcast_shape = self._reduction(x)
         mean = K.mean(x, axis=reduction_axes)
         std = K.sqrt(K.mean(K.square(x - K.reshape(mean, broadcast_shape)) + self.epsilon,
@@ -187,7 +188,7 @@ class BatchNormalization(Layer):
 
     def _sample_wise(self, x):
         m = K.mean(x, axis=-1, keepdims=True)
-        if profiles.switch("batchnorm_running_std") == "std":  # Keras 1.0.0-1.0.7
+        if profiles.switch("batchnorm_mode1_std") == "std":  # Keras 1.0.0-1.0.4
             x_normed = (x - m) / (K.std(x, axis=-1, keepdims=True) + self.epsilon)
             return self.gamma * x_normed + self.beta
         std = K.sqrt(K.var(x, axis=-1, keepdims=True) + self.epsilon)
