@@ -115,6 +115,9 @@ class StepFunctions(object):
         model = self.model
         with variable_births(self._train_births):
             with tf.GradientTape(persistent=True) as tape:
+                # the weights collected at compile train, whatever Keras 3's flags say now
+                # (a GAN flips `trainable` between compiles)
+                tape.watch([p.keras_variable.value for p in self.params])
                 _, (total_loss, metric_values) = self._forward(inputs, targets,
                                                                sample_weights, True)
                 with numeric_execution(True), recording_gradients(tape):
