@@ -713,7 +713,7 @@ class TensorBoard(Callback):
                 _write_scalar(tf, name, number, epoch)
         self.writer.flush()
 
-    def on_train_end(self, logs=None):
+    def on_train_end(self, _=None):  # Keras 1.2.2 named the unused logs argument `_`
         if self.writer is not None:
             self.writer.close()
 

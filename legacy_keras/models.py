@@ -231,8 +231,8 @@ class Sequential(Model):
     def call(self, x, mask=None):
         return self._built_model().call(x, mask)
 
-    def compute_mask(self, x, mask=None):
-        return self._built_model().compute_mask(x, mask)
+    def compute_mask(self, input, mask=None):  # Keras 1.2.2's parameter names
+        return self._built_model().compute_mask(input, mask)
 
     def run_graph(self, inputs, masks, owner_inputs=None):
         return self._built_model().run_graph(inputs, masks, owner_inputs)

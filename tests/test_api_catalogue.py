@@ -211,3 +211,30 @@ def test_reexported_functions_behave_as_in_keras_1_2_2(tmp_path):
         harness.check_case("a_api_reexports", str(tmp_path))
     finally:
         harness.reset_keras1_session()
+
+
+def test_every_method_and_its_parameter_names(keras_modules):
+    """Each Keras 1.2.2 class (checked where it is defined) has every public method
+    Keras 1.2.2 gave it, own or inherited (``Container.run_internal_graph``,
+    ``Node.get_config``, ``GeneratorEnqueuer.is_running``...), taking the parameter
+    names Keras 1.2.2 spelled (or ``**kwargs``)."""
+    imported, _ = keras_modules
+    problems = []
+    count = 0
+    for module, names in MODULES.items():
+        for name, info in names.items():
+            cls = getattr(imported.get(module), name, None)
+            for method, params in info.get("methods", {}).items():
+                count += 1
+                function = getattr(cls, method, None)
+                if function is None:
+                    problems.append("%s.%s.%s missing" % (module, name, method))
+                    continue
+                try:
+                    _, named, varkw = _named_parameters(function)
+                except (TypeError, ValueError):
+                    continue
+                problems += ["%s.%s.%s: parameter %r missing" % (module, name, method, p)
+                             for p in params if p not in named - {"self"} and not varkw]
+    assert count > 400
+    assert not problems, "\n".join(problems)

@@ -8,7 +8,9 @@ tests/test_api_catalogue.py needs only part of it and must not read ../shared, s
 keeps, per module and name: ``kind``, ``params`` (named parameters, in order),
 ``kwargs_keys`` (names Keras 1 took only through ``**kwargs``), ``defined_in`` (the
 module that defines a re-exported object) and, for submodules, ``auto_imported``
-(whether ``import <package>`` alone made it an attribute).
+(whether ``import <package>`` alone made it an attribute); for a class, under the
+module defining it, ``methods``: each public method's parameter names (its own and
+inherited ones).
 """
 import json
 import os
@@ -27,6 +29,11 @@ def reduce_catalogue(catalogue):
         names = {}
         for name, info in sorted(entry["names"].items()):
             names[name] = {key: info[key] for key in KEPT if key in info}
+            if info["kind"] == "class" and info.get("defined_in", module) == module:
+                methods = dict(info.get("methods_inherited", {}))
+                methods.update(info.get("methods", {}))
+                names[name]["methods"] = {method: m["params"]
+                                          for method, m in sorted(methods.items())}
         modules[module] = names
     return {"keras_version": catalogue["keras_version"],
             "generated_by": "tools/update_api_catalogue.py from keras1_api.json",

@@ -120,6 +120,14 @@ class Node(object):
             tensor._keras_history = (outbound_layer, node_index, i)
         return node
 
+    def get_config(self):
+        """Keras 1.2.2's description of the node: layer names and indices."""
+        return {"outbound_layer": self.outbound_layer.name if self.outbound_layer else None,
+                "inbound_layers": [layer.name if layer else None
+                                   for layer in self.inbound_layers],
+                "node_indices": self.node_indices,
+                "tensor_indices": self.tensor_indices}
+
 
 def _check_call_results(layer, output_tensors, output_masks, output_shapes):
     """Keras 1.2.2's checks of a layer call: a tensor came back, and one shape and one
@@ -1229,6 +1237,18 @@ class Container(Layer):
                     values[id(x)] = (y, mask)
         return ([values[id(x)][0] for x in self.outputs],
                 [values[id(x)][1] for x in self.outputs])
+
+    def run_internal_graph(self, inputs, masks=None):
+        """Keras 1.2.2's public form of :meth:`run_graph`: ``(output_tensors,
+        output_masks, output_shapes)`` for the list ``inputs`` (``masks`` default to
+        None), each a list or, for one output, the value itself; the shapes are None
+        unless every output has a Keras shape."""
+        if masks is None:
+            masks = [None] * len(inputs)
+        outputs, output_masks = self.run_graph(list(inputs), list(masks))
+        shapes = [getattr(y, "_keras_shape", None) for y in outputs]
+        shapes = None if None in shapes else _single(shapes)
+        return _single(outputs), _single(output_masks), shapes
 
     def _adopt_updates_and_losses(self, layer, layer_inputs, owner_inputs):
         self.add_update(layer.get_updates_for(layer_inputs), owner_inputs)

@@ -85,7 +85,7 @@ class ConvRecurrent2D(Layer):
     def step(self, x, states):
         raise NotImplementedError
 
-    def get_constants(self, x):
+    def get_constants(self, X, train=False):  # Keras 1.2.2's parameter names
         return None
 
     def _numeric_state_zeros(self, x):
@@ -97,10 +97,10 @@ class ConvRecurrent2D(Layer):
         step_shape = self.get_output_shape_for(self.input_spec[0].shape)[-3:]
         return ops.zeros((ops.shape(x)[0],) + tuple(step_shape), dtype=x.dtype)
 
-    def get_initial_states(self, x):
-        if K.is_numeric(x):
-            return [self._numeric_state_zeros(x) for _ in range(2)]
-        initial_state = K.sum(K.zeros_like(x), axis=1)
+    def get_initial_states(self, X):  # Keras 1.2.2's parameter name
+        if K.is_numeric(X):
+            return [self._numeric_state_zeros(X) for _ in range(2)]
+        initial_state = K.sum(K.zeros_like(X), axis=1)
         initial_state = self.conv_step(initial_state, K.zeros(self.W_shape),
                                        border_mode=self.border_mode)
         return [initial_state for _ in range(2)]

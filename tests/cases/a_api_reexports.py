@@ -118,3 +118,25 @@ try:
     layer_utils.SeparableConvolution2D(8, 3, 3)
 except RuntimeError as error:
     print('SeparableConvolution2D ->', error)
+
+# Container.run_internal_graph on new tensors, Node.get_config,
+# GeneratorEnqueuer.is_running
+from keras.engine.training import GeneratorEnqueuer
+
+for name in ('da', 'db'):
+    m2.get_layer(name).set_weights([rng.uniform(-1, 1, size=(3, 2)).astype('float32'),
+                                    rng.uniform(-1, 1, size=(2,)).astype('float32')])
+c = Input(shape=(3,), name='c')
+d = Input(shape=(3,), name='d')
+outputs, masks, shapes = m2.run_internal_graph([c, d])
+print('run_internal_graph ->', type(outputs).__name__ == 'list', masks, shapes)
+f = K.function([c, d], [outputs])
+xa = rng.uniform(-1, 1, size=(2, 3)).astype('float32')
+xb = rng.uniform(-1, 1, size=(2, 3)).astype('float32')
+golden.record('run_internal_graph', f([xa, xb])[0])
+golden.record('run_internal_graph_predict', m2.predict([xa, xb]))
+outputs, masks, shapes = m2.run_internal_graph([K.placeholder(shape=(None, 3)),
+                                                K.placeholder(shape=(None, 3))])
+print('run_internal_graph on placeholders ->', masks, shapes)
+print('node config ->', sorted(m2.get_layer('s').inbound_nodes[0].get_config().items()))
+print('enqueuer running ->', GeneratorEnqueuer(iter([1, 2])).is_running())
