@@ -290,3 +290,103 @@ def test_debugprint_of_compiled_function_unchanged(monkeypatch):
     lowered, reference = both_engines(monkeypatch, build)
     assert theano.printing.debugprint(lowered, file="str") == \
         theano.printing.debugprint(reference, file="str")
+
+
+@pytest.mark.parametrize("kwargs", [
+    dict(border_mode="valid"), dict(border_mode="full", subsample=(2, 1)),
+    dict(border_mode="half", filter_flip=False), dict(border_mode=(1, 2)),
+    dict(border_mode="valid", filter_dilation=(2, 2)),
+])
+def test_conv2d(monkeypatch, kwargs):
+    def build():
+        img, kern = T.tensor4("img"), T.tensor4("kern")
+        out = T.nnet.conv2d(img, kern, filter_shape=(3, 2, 3, 2), **kwargs)
+        return theano.function([img, kern], [out, T.grad(out.sum(), kern)])
+
+    lowered, reference = both_engines(monkeypatch, build)
+    rng = np.random.RandomState(7)
+    args = (rng.randn(2, 2, 7, 6).astype("float32"), rng.randn(3, 2, 3, 2).astype("float32"))
+    assert_same(lowered(*args), reference(*args), rtol=1e-4, atol=1e-5)
+
+
+def test_conv3d(monkeypatch):
+    def build():
+        img, kern = T.TensorType("float32", (None,) * 5)("img"), \
+            T.TensorType("float32", (None,) * 5)("kern")
+        return theano.function([img, kern], T.nnet.conv3d(img, kern, border_mode="half",
+                                                          filter_shape=(2, 1, 3, 3, 1)))
+
+    lowered, reference = both_engines(monkeypatch, build)
+    rng = np.random.RandomState(8)
+    args = (rng.randn(2, 1, 4, 5, 3).astype("float32"),
+            rng.randn(2, 1, 3, 3, 1).astype("float32"))
+    assert_same(lowered(*args), reference(*args), rtol=1e-4, atol=1e-5)
+
+
+@pytest.mark.parametrize("mode", ["max", "sum", "average_inc_pad", "average_exc_pad"])
+def test_pool_2d(monkeypatch, mode):
+    from legacy_keras.theano.tensor.signal import pool
+
+    def build():
+        x = T.tensor4("x")
+        pad = (0, 0) if mode == "average_exc_pad" else (1, 1)  # Theano's rule
+        out = pool.pool_2d(x, ws=(2, 3), stride=(1, 2), pad=pad, ignore_border=True,
+                           mode=mode)
+        return theano.function([x], [out, T.grad(out.sum(), x)])
+
+    lowered, reference = both_engines(monkeypatch, build)
+    x = np.random.RandomState(9).randn(2, 3, 5, 7).astype("float32")
+    assert_same(lowered(x), reference(x), rtol=1e-5, atol=1e-6)
+
+
+def test_batch_normalization_ops(monkeypatch):
+    from legacy_keras.theano.tensor.nnet import bn
+
+    def build():
+        x, g, b = T.matrix("x"), T.vector("g"), T.vector("b")
+        out, mean, invstd = bn.batch_normalization_train(x, g, b, axes=(0,))
+        test = bn.batch_normalization_test(x, g, b, mean, 1.0 / invstd ** 2, axes=(0,))
+        return theano.function([x, g, b], [out, mean, invstd, test, T.grad(out.sum(), g)])
+
+    lowered, reference = both_engines(monkeypatch, build)
+    rng = np.random.RandomState(10)
+    args = (rng.randn(6, 4).astype("float32"), rng.rand(4).astype("float32"),
+            rng.randn(4).astype("float32"))
+    assert_same(lowered(*args), reference(*args), rtol=1e-4, atol=1e-5)
+
+
+@pytest.mark.parametrize("ordering", ["th", "tf"])
+def test_keras1_convnet_through_k_function(monkeypatch, ordering):
+    from legacy_keras.layers import Convolution2D, Flatten, MaxPooling2D
+
+    def build():
+        np.random.seed(11)
+        net = Sequential()
+        shape = (2, 8, 8) if ordering == "th" else (8, 8, 2)
+        net.add(Convolution2D(3, 3, 3, border_mode="same", input_shape=shape,
+                              dim_ordering=ordering, activation="relu"))
+        net.add(MaxPooling2D((2, 2), dim_ordering=ordering))
+        net.add(Flatten())
+        net.add(Dense(2))
+        return net, K.function([net.input], [net.output])
+
+    net, lowered = build()
+    monkeypatch.setenv(ENGINE_VARIABLE, "pytensor")
+    _, reference = build()
+    assert lowered.function.engine == "tensorflow", lowered.function.fallback_reason
+    x = np.random.RandomState(12).rand(3, *net.input_shape[1:]).astype("float32")
+    assert_same(lowered([x]), reference([x]), rtol=1e-4, atol=1e-5)
+    np.testing.assert_allclose(lowered([x])[0], net.predict(x), rtol=1e-4, atol=1e-5)
+
+
+def test_the_same_graph_compiles_once():
+    """theano.function on the very same variables again (a script building its functions
+    inside its loop) reuses the compiled and traced function."""
+    net = policy()
+    first = theano.function([net.input], net.output)
+    again = theano.function([net.input], net.output)
+    other = theano.function([net.input], [net.output])
+    assert again is first and other is not first
+    x = np.ones((2, 4), dtype="float32")
+    np.testing.assert_array_equal(again(x), other(x)[0])
+    assert first.trace_count == 1

@@ -15,12 +15,14 @@ not through ``get_value()``: before each call every :class:`BoundSharedVariable`
 function uses is refreshed from its Keras 3 variable, and after the call those the
 function updated are written back.
 """
+import collections
 import logging
 import os
 
 import numpy as np
 import pytensor
 from pytensor.compile.sharedvalue import SharedVariable  # noqa: F401  (theano.compile.SharedVariable)
+from pytensor.graph.basic import Variable
 from pytensor.graph.traversal import ancestors
 
 from legacy_keras.theano.bound import BoundSharedVariable
@@ -121,6 +123,71 @@ def function(inputs, outputs=None, mode=None, updates=None, givens=None,
         raise NotImplementedError("theano.function(profile=...) is not supported by "
                                   "legacy_keras; see migration_guide.md.")
     updates = list(updates.items()) if isinstance(updates, dict) else list(updates or [])
+    key = _cache_key(inputs, outputs, mode, updates, givens, no_default_updates,
+                     accept_inplace, name, rebuild_strict, allow_input_downcast,
+                     on_unused_input)
+    if key is not None:
+        cached = _find_cached(key)
+        if cached is not None:
+            return cached
+    result = _compile(inputs, outputs, mode, updates, givens, no_default_updates,
+                      accept_inplace, name, rebuild_strict, allow_input_downcast,
+                      on_unused_input)
+    if key is not None:
+        _remember(key, result)
+    return result
+
+
+#: Compiled functions by graph: ``theano.function`` called again on the very same
+#: variables (a script that builds its functions inside its training loop) gets the
+#: function compiled the first time instead of compiling and tracing it again.
+_CACHE = collections.OrderedDict()
+_CACHE_SIZE = 64
+
+
+def _cache_key(inputs, outputs, mode, updates, givens, *flags):
+    """(hashable key, the objects it names) or None when the arguments are not plain."""
+    objects = []
+
+    def ident(value):
+        if value is None or isinstance(value, (bool, int, float, str)):
+            return ("v", value)
+        if isinstance(value, (list, tuple)):
+            return (type(value).__name__,) + tuple(ident(v) for v in value)
+        if isinstance(value, dict):
+            return ("dict",) + tuple(ident(pair) for pair in value.items())
+        if isinstance(value, Variable) or type(value).__name__ in ("In", "Param"):
+            objects.append(value)
+            return ("id", id(value))
+        raise TypeError(type(value))
+
+    try:
+        key = (ident(inputs), ident(outputs), ident(mode), ident(updates), ident(givens),
+               ident(list(flags)), os.environ.get(ENGINE_VARIABLE, ""))
+    except TypeError:
+        return None
+    return key, objects
+
+
+def _find_cached(key):
+    entry = _CACHE.get(key[0])
+    if entry is None:
+        return None
+    objects, function = entry
+    if len(objects) != len(key[1]) or any(a is not b for a, b in zip(objects, key[1])):
+        return None
+    _CACHE.move_to_end(key[0])
+    return function
+
+
+def _remember(key, function):
+    _CACHE[key[0]] = (key[1], function)
+    while len(_CACHE) > _CACHE_SIZE:
+        _CACHE.popitem(last=False)
+
+
+def _compile(inputs, outputs, mode, updates, givens, no_default_updates, accept_inplace,
+             name, rebuild_strict, allow_input_downcast, on_unused_input):
     compiled = pytensor.function(
         inputs, outputs, mode=_default_mode(mode), updates=updates, givens=givens,
         no_default_updates=no_default_updates, accept_inplace=accept_inplace, name=name,

@@ -183,6 +183,10 @@ def _scalar_impl(scalar_op):
     raise NotLowerable("scalar op %s" % (scalar_op,))
 
 
+_BOOLEAN_OPS = (ps.LogicalComparison, ps.FixedLogicalComparison, ps.AND, ps.OR, ps.XOR,
+                ps.Invert, ps.Identity)
+
+
 def _apply_scalar(tf, scalar_op, inputs, in_dtypes, out_dtypes):
     """One scalar op applied element-wise, with Theano's dtype rules made explicit (TF
     does not upcast): inputs go to their common dtype (the output's for arithmetic),
@@ -200,6 +204,8 @@ def _apply_scalar(tf, scalar_op, inputs, in_dtypes, out_dtypes):
         args = [inputs[0], _cast(tf, inputs[1], out)]
     elif out == "bool" or isinstance(scalar_op, (ps.IntDiv, ps.Mod)):
         common = ps.upcast(*in_dtypes)
+        if common == "bool" and not isinstance(scalar_op, _BOOLEAN_OPS):
+            common = "int8"  # TensorFlow has no arithmetic (max, add, ...) on booleans
         args = [_cast(tf, x, common) for x in inputs]
     else:
         args = [_cast(tf, x, out) for x in inputs]
@@ -270,6 +276,8 @@ def _careduce(tf, node, inputs):
     acc = getattr(op, "acc_dtype", None) or out
     if name in ("reduce_all", "reduce_any"):
         x = tf.cast(x, tf.bool)
+    elif x.dtype == tf.bool:
+        x = tf.cast(x, "int8" if acc == "bool" else acc)
     elif x.dtype.name != acc and name in ("reduce_sum", "reduce_prod"):
         x = tf.cast(x, acc)
     axis = None if op.axis is None else list(op.axis)
@@ -559,6 +567,114 @@ def _as_type(tf, value, dtype):
     return _cast(tf, value, dtype)
 
 
+# -- legacy_keras' Theano ops: convolution, pooling, batch normalization -------------------
+def _conv(tf, node, inputs):
+    """Theano's ``AbstractConv2d`` / ``3d`` (channels first, a true convolution when
+    ``filter_flip``) as TensorFlow's channels-last cross-correlation."""
+    from legacy_keras.theano.tensor.nnet_conv import theano_padding
+
+    op = node.op
+    image, kernel = inputs
+    out = node.outputs[0].type.dtype
+    image, kernel = _cast(tf, image, out), _cast(tf, kernel, out)
+    n = op.convdim
+    if any(s > 1 for s in op.subsample) and any(d > 1 for d in op.filter_dilation):
+        raise NotLowerable("convolution with both strides and dilation")
+    if op.filter_flip:
+        kernel = tf.reverse(kernel, axis=list(range(2, 2 + n)))
+    kshape = [int(k) for k in node.inputs[1].type.shape[2:]] if None not in \
+        node.inputs[1].type.shape[2:] else None
+    if isinstance(op.border_mode, str) and op.border_mode != "valid" and kshape is None:
+        if op.kshp is None or None in tuple(op.kshp)[2:]:
+            raise NotLowerable("'%s' convolution without a static kernel shape"
+                               % op.border_mode)
+        kshape = [int(k) for k in tuple(op.kshp)[2:]]
+    pads = theano_padding(op.border_mode, kshape or [1] * n, op.filter_dilation)
+    channels_last = [0] + list(range(2, 2 + n)) + [1]
+    x = tf.transpose(image, channels_last)
+    if any(pads):
+        x = tf.pad(x, [[0, 0]] + [[p, p] for p in pads] + [[0, 0]])
+    w = tf.transpose(kernel, list(range(2, 2 + n)) + [1, 0])
+    y = tf.nn.convolution(x, w, strides=list(op.subsample), padding="VALID",
+                          dilations=list(op.filter_dilation))
+    return [tf.transpose(y, [0, n + 1] + list(range(1, n + 1)))]
+
+
+def _pool(tf, node, inputs):
+    """legacy_keras' Theano ``Pool`` (max, sum, average with or without the padding)
+    with Theano's ``ignore_border=True`` windows, through TensorFlow's pooling."""
+    op = node.op
+    if not op.ignore_border:
+        raise NotLowerable("Pool with ignore_border=False")
+    values = []
+    for variable in node.inputs[1:]:
+        if not isinstance(variable, Constant):
+            raise NotLowerable("Pool with a symbolic window")
+        values.append([int(v) for v in variable.data])
+    ws, stride, pad = values
+    x = inputs[0]
+    n = op.ndim
+    shape = tf.shape(x)
+    lead = shape[:-n]
+    x = tf.reshape(x, tf.concat([[-1], shape[-n:], [1]], 0))
+    if any(pad):
+        fill = float("-inf") if op.mode == "max" else 0.0
+        x = tf.pad(x, [[0, 0]] + [[p, p] for p in pad] + [[0, 0]], constant_values=fill)
+    dtype = x.dtype
+    if op.mode == "max":
+        y = tf.nn.pool(x, ws, "MAX", strides=stride, padding="VALID")
+    else:
+        x64 = tf.cast(x, tf.float64)
+        y = tf.nn.pool(x64, ws, "AVG", strides=stride, padding="VALID") * float(np.prod(ws))
+        if op.mode == "average_inc_pad":
+            y = y / float(np.prod(ws))
+        elif op.mode == "average_exc_pad":
+            ones = tf.pad(tf.ones(tf.concat([[1], shape[-n:], [1]], 0), tf.float64),
+                          [[0, 0]] + [[p, p] for p in pad] + [[0, 0]])
+            count = tf.nn.pool(ones, ws, "AVG", strides=stride, padding="VALID") * \
+                float(np.prod(ws))
+            y = y / count
+        elif op.mode != "sum":
+            raise NotLowerable("Pool mode %r" % (op.mode,))
+        y = tf.cast(y, dtype)
+    out_shape = tf.shape(y)[1:1 + n]
+    return [_cast(tf, tf.reshape(y, tf.concat([lead, out_shape], 0)),
+                  node.outputs[0].type.dtype)]
+
+
+def _bn_train(tf, node, inputs):
+    x, scale, bias, epsilon = inputs[:4]
+    axes = list(node.op.axes)
+    mean = tf.reduce_mean(x, axis=axes, keepdims=True)
+    var = tf.reduce_mean(tf.square(x - mean), axis=axes, keepdims=True)
+    invstd = 1.0 / tf.sqrt(var + _cast(tf, epsilon, var.dtype.name))
+    out = (x - mean) * (scale * invstd) + bias
+    return [_cast(tf, v, o.type.dtype) for v, o in zip((out, mean, invstd), node.outputs)]
+
+
+def _bn_inference(tf, node, inputs):
+    x, scale, bias, mean, var, epsilon = inputs
+    out = (x - mean) * (scale / tf.sqrt(var + _cast(tf, epsilon, var.dtype.name))) + bias
+    return [_cast(tf, out, node.outputs[0].type.dtype)]
+
+
+def _legacy_op_impl(op):
+    """The lowering of one of legacy_keras' own Theano ops, or None. (The convolution's
+    gradient ops, used only without a static kernel shape, are not lowered.)"""
+    from legacy_keras.theano.tensor.bn import (AbstractBatchNormInference,
+                                               AbstractBatchNormTrain)
+    from legacy_keras.theano.tensor.nnet_conv import (AbstractConv, AbstractConvGradInputs,
+                                                      AbstractConvGradWeights)
+    from legacy_keras.theano.tensor.signal_pool import Pool
+
+    if isinstance(op, AbstractConv):
+        gradient = isinstance(op, (AbstractConvGradInputs, AbstractConvGradWeights))
+        return None if gradient else _conv
+    table = {Pool: _pool, AbstractBatchNormTrain: _bn_train,
+             AbstractBatchNormInference: _bn_inference}
+    return next((impl for klass, impl in table.items() if isinstance(op, klass)), None)
+
+
 def _make_slice(tf, node, inputs):
     return [slice(*inputs)]
 
@@ -725,6 +841,9 @@ def _op_impl(op):
             return _OPS[klass]
     if isinstance(op, _rebroadcast_class()):
         return _identity_first
+    impl = _legacy_op_impl(op)
+    if impl is not None:
+        return impl
     if type(op).__name__ == "MakeSlice":
         return _make_slice
     if isinstance(op, Scan):
