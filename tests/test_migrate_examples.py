@@ -442,10 +442,13 @@ def test_a_sequential_starting_with_merge_becomes_a_merged_sequential():
         other = Sequential()
         other.add(Dense(4, input_dim=3))
         other.add(Merge([a, b], mode='sum'))
+        nested = Sequential()
+        nested.add(Merge([model, c], mode='sum'))
         """)
     assert ("model = Keras1MergedSequential([a, b], keras.layers.Concatenate(axis=-1))\n"
             "model.add(Dense(2))") in code
-    assert [u.keras1 for u in manual] == ["Merge"]  # not first: the functional API, by hand
+    # not first, or a branch that is itself merged: the functional API, by hand
+    assert [u.keras1 for u in manual] == ["Merge", "Merge"]
     assert "class Keras1MergedSequential(keras.Model):" in code
 
 

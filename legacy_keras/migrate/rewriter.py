@@ -140,6 +140,7 @@ class Keras1Rewriter(cst.CSTTransformer):
         self.pending_merge_branches = None  # Merge([model_a, model_b]) first in a Sequential
         self.first_added_layers = set()  # ids of the first layer added to each Sequential
         self.started_sequentials = set()
+        self.merged_sequentials = set()  # Sequentials rewritten to Keras1MergedSequential
 
     # -- recording ---------------------------------------------------------------------
 
@@ -873,7 +874,8 @@ class Keras1Rewriter(cst.CSTTransformer):
             bound[key] = (arg, updated.args[index])
         mode = bound.get("mode")
         mode_value = literal_value(mode[0].value) if mode else "sum"
-        if name == "Merge" and "layers" in bound and self.takes_merged_branches(original):
+        if name == "Merge" and "layers" in bound and self.takes_merged_branches(
+                original, bound["layers"][0].value):
             self.pending_merge_branches = bound.pop("layers")[1].value
         unsupported = [k for k in bound if k not in ("inputs", "mode", "concat_axis",
                                                      "dot_axes", "name")]
@@ -903,15 +905,21 @@ class Keras1Rewriter(cst.CSTTransformer):
         return updated.with_changes(func=cst.parse_expression(new_callee),
                                     args=fix_commas(args, updated.args))
 
-    def takes_merged_branches(self, call):
+    def takes_merged_branches(self, call, branches):
         """Whether ``call`` is ``Merge([model_a, model_b], ...)`` added first to a
-        Sequential (which then becomes a Keras1MergedSequential)."""
-        return id(call) in self.sequential_layers and id(call) in self.first_added_layers
+        Sequential (which then becomes a Keras1MergedSequential), no branch being itself
+        such a model (Keras 1 flattened and de-duplicated their inputs: the functional
+        API, by hand)."""
+        if id(call) not in self.sequential_layers or id(call) not in self.first_added_layers:
+            return False
+        names = {get_full_name_for_node(e.value) for e in getattr(branches, "elements", [])}
+        return isinstance(branches, cst.List) and not names & self.merged_sequentials
 
     def with_merged_branches(self, original, statement, receiver):
         """``model.add(Merge([a, b], mode='sum'))`` -> ``model = Keras1MergedSequential([a,
         b], keras.layers.Add())``: Keras 3's Sequential takes one input."""
         branches, self.pending_merge_branches = self.pending_merge_branches, None
+        self.merged_sequentials.add(receiver)
         merge = statement.body[0].value.args[0].value
         self.need_helper("Keras1MergedSequential")
         self.record(original, "layer", "Sequential starting with Merge([...])",
