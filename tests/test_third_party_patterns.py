@@ -13,6 +13,7 @@ CASES = [
     "t_gan_loop",  # frozen discriminator, alternating train_on_batch, save/load weights
     "t_raw_theano",  # theano.scan / set_subtensor / K.zeros in call, a VAE loss, K.reshape
     "t_gradients_twice",  # a loss differentiating the model (double backprop), grad of grad
+    "t_rl_dqn",  # keras-rl's DQN: T.switch Huber loss in a Lambda, masked trainable model
 ]
 
 
