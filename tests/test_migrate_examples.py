@@ -308,6 +308,23 @@ def test_preprocessing_text_and_image_become_helper_modules(tmp_path):
         compile(source, path, "exec")
 
 
+def test_migrate_writes_helper_modules_only_next_to_a_written_script(tmp_path, capsys):
+    from legacy_keras.cli import main
+
+    script = tmp_path / "s.py"
+    script.write_text("from keras.preprocessing.text import Tokenizer\nt = Tokenizer(10)\n")
+    assert main(["migrate", str(script)]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == "from keras1_text import Tokenizer\nt = Tokenizer(10)\n"
+    assert "imports keras1_text: run with -o or --in-place" in captured.err
+    assert not (tmp_path / "keras1_text.py").exists()
+    (tmp_path / "out").mkdir()
+    assert main(["migrate", str(script), "-o", str(tmp_path / "out" / "s.py")]) == 0
+    assert (tmp_path / "out" / "keras1_text.py").exists()
+    assert main(["migrate", str(script), "--in-place"]) == 0
+    assert (tmp_path / "keras1_text.py").exists()
+
+
 def test_batch_input_shape_starts_the_sequential_with_an_input():
     code, manual = _migrated("""\
         from keras.models import Sequential
