@@ -19,6 +19,7 @@ Where legacy_keras differs from Keras 1.2.2 (each documented on the class):
   ``EarlyStopping`` mode raised ``AttributeError`` instead of warning).
 """
 import csv
+import functools
 import json
 import os
 import time
@@ -29,7 +30,44 @@ from collections.abc import Iterable
 import numpy as np
 
 from legacy_keras import backend as K
+from legacy_keras import profiles
 from legacy_keras.utils.generic_utils import Progbar, _as_float64
+
+
+def _older_hook(callback, name):
+    """``callback.set_model`` / ``set_params``; under Keras 1.0-1.2.0 (profile switch
+    ``callback_private_setters``) ``_set_model`` / ``_set_params``, the names those
+    releases called (the base class's forward to the public ones)."""
+    if profiles.switch("callback_private_setters"):
+        old = getattr(callback, "_" + name, None)
+        if old is not None:
+            return old
+    return getattr(callback, name)
+
+
+def _positional_by_release(switch_name):
+    """Reads positional arguments in the order the active Keras release had them
+    (legacy_keras.profiles switch ``switch_name``: a tuple of names, or None for
+    Keras 1.2.2's own signature), e.g. ``EarlyStopping('val_loss', 3)`` meant
+    patience=3 up to Keras 1.1.0 and min_delta=3 afterwards."""
+    def decorate(init):
+        @functools.wraps(init)
+        def __init__(self, *args, **kwargs):
+            names = profiles.switch(switch_name)
+            if args and names is not None:
+                if len(args) > len(names):
+                    raise TypeError("%s() takes at most %d positional arguments in Keras %s "
+                                    "(%d given)" % (type(self).__name__, len(names),
+                                                    profiles.version(), len(args)))
+                for name, value in zip(names, args):
+                    if name in kwargs:
+                        raise TypeError("%s() got multiple values for argument %r"
+                                        % (type(self).__name__, name))
+                    kwargs[name] = value
+                args = ()
+            init(self, *args, **kwargs)
+        return __init__
+    return decorate
 
 
 class CallbackList(object):
@@ -55,11 +93,11 @@ class CallbackList(object):
 
     def set_params(self, params):
         for callback in self.callbacks:
-            callback.set_params(params)
+            _older_hook(callback, "set_params")(params)
 
     def set_model(self, model):
         for callback in self.callbacks:
-            callback.set_model(model)
+            _older_hook(callback, "set_model")(model)
 
     def on_epoch_begin(self, epoch, logs=None):
         logs = logs or {}
@@ -146,6 +184,16 @@ class Callback(object):
 
     def set_model(self, model):
         self.model = model
+
+    def _set_params(self, params):
+        """Keras 1.0-1.2.0's name of :meth:`set_params` (called instead of it under those
+        releases' profiles; kept always for old callbacks that call it)."""
+        self.set_params(params)
+
+    def _set_model(self, model):
+        """Keras 1.0-1.2.0's name of :meth:`set_model` (called instead of it under those
+        releases' profiles; kept always for old callbacks that call it)."""
+        self.set_model(model)
 
     def on_epoch_begin(self, epoch, logs=None):
         pass
@@ -298,6 +346,7 @@ class ModelCheckpoint(Callback):
         period: number of epochs between checkpoints.
     """
 
+    @_positional_by_release("model_checkpoint_positional")
     def __init__(self, filepath, monitor="val_loss", verbose=0, save_best_only=False,
                  save_weights_only=False, mode="auto", period=1):
         super(ModelCheckpoint, self).__init__()
@@ -361,6 +410,7 @@ class EarlyStopping(Callback):
     falls back to 'auto' (Keras 1.2.2 raised ``AttributeError`` while warning).
     """
 
+    @_positional_by_release("early_stopping_positional")
     def __init__(self, monitor="val_loss", min_delta=0, patience=0, verbose=0,
                  mode="auto"):
         super(EarlyStopping, self).__init__()

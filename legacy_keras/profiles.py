@@ -126,6 +126,21 @@ _SWITCHES = (
            "The dtype of predict()'s arrays: 'float64' up to 1.0.5 (collected in "
            "np.zeros(shape)), 'floatx' from 1.0.6.",
            ("1.0.0", "float64"), ("1.0.6", "floatx")),
+    Switch("callback_private_setters",
+           "Whether fit() calls a callback's _set_model / _set_params (up to 1.2.0) rather "
+           "than set_model / set_params (1.2.1+).",
+           ("1.0.0", True), ("1.2.1", False)),
+    Switch("early_stopping_positional",
+           "EarlyStopping's positional arguments when they differ from 1.2.2's "
+           "(monitor, min_delta, patience, verbose, mode): up to 1.1.0 there was no "
+           "min_delta, so EarlyStopping('val_loss', 3) meant patience=3.",
+           ("1.0.0", ("monitor", "patience", "verbose", "mode")), ("1.1.1", None)),
+    Switch("model_checkpoint_positional",
+           "ModelCheckpoint's positional arguments when they differ from 1.2.2's: up to "
+           "1.0.6 (filepath, monitor, verbose, save_best_only, mode), no "
+           "save_weights_only.",
+           ("1.0.0", ("filepath", "monitor", "verbose", "save_best_only", "mode")),
+           ("1.0.7", None)),
     # --- training ---------------------------------------------------------------------------
     Switch("regularizers_in_test_loss",
            "Whether weight / activity regularization penalties are part of the loss that "

@@ -648,6 +648,12 @@ def stack(x):
     return T.stack(list(x))
 
 
+def pack(x):
+    """Keras 1.0-1.1's name of :func:`stack` (Keras 1.2 renamed it; kept for old
+    scripts)."""
+    return stack(x)
+
+
 def repeat_elements(x, rep, axis):
     """Repeats each element ``rep`` times along ``axis`` ((s1, s2) -> (s1, s2 * rep))."""
     if is_numeric(x):
