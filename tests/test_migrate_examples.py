@@ -308,6 +308,16 @@ def test_preprocessing_text_and_image_become_helper_modules(tmp_path):
         compile(source, path, "exec")
 
 
+def test_helper_modules_spelled_in_full():
+    code, manual = _migrated("""\
+        import keras.preprocessing.text
+        import numpy as np
+        t = keras.preprocessing.text.Tokenizer(5)
+        """)
+    assert not manual
+    assert code == "import numpy as np\nimport keras1_text\nt = keras1_text.Tokenizer(5)\n"
+
+
 def test_migrate_writes_helper_modules_only_next_to_a_written_script(tmp_path, capsys):
     from legacy_keras.cli import main
 

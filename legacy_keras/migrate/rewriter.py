@@ -141,6 +141,7 @@ class Keras1Rewriter(cst.CSTTransformer):
         self.first_added_layers = set()  # ids of the first layer added to each Sequential
         self.started_sequentials = set()
         self.merged_sequentials = set()  # Sequentials rewritten to Keras1MergedSequential
+        self.helper_imports = set()  # helper modules spelled out in full (keras1_text.X)
 
     # -- recording ---------------------------------------------------------------------
 
@@ -243,6 +244,11 @@ class Keras1Rewriter(cst.CSTTransformer):
                             "Keras 3 needs no Theano; its uses are rewritten or marked TODO")
                 continue
             new, rename = new_qualified_name(dotted)
+            if rename is not None and new and "." not in new and alias.asname is None:
+                self.record(original, "import", "import " + dotted, "import " + new, True,
+                            rename.note)  # its uses are spelled new.X
+                self.helper_imports.add(new)
+                continue
             if rename is not None and new and new != dotted and alias.asname is not None:
                 self.record(original, "import", "import " + dotted, "import " + new, True,
                             rename.note)
@@ -391,6 +397,8 @@ class Keras1Rewriter(cst.CSTTransformer):
         written = get_full_name_for_node(original_node)
         if written == dotted:  # keras.layers.core.Dense -> keras.layers.Dense
             self.record(original_node, "name", dotted, new, True, rename.note)
+            if new.split(".")[0] != "keras":  # keras.preprocessing.text.X -> keras1_text.X
+                self.helper_imports.add(new.split(".")[0])
             return cst.parse_expression(new)
         if new.rsplit(".", 1)[0] == dotted.rsplit(".", 1)[0]:  # layers.Convolution2D
             self.record(original_node, "name", dotted, new, True, rename.note)
@@ -1386,6 +1394,8 @@ class Keras1Rewriter(cst.CSTTransformer):
                 body[end] = with_blank_lines(body[end], 2)
         if self.needs_keras and not imports_plain_keras(body):
             body.insert(position, cst.parse_statement("import keras\n"))
+        for name in sorted(self.helper_imports, reverse=True):
+            body.insert(position, cst.parse_statement("import %s\n" % name))
         return updated_node.with_changes(body=body)
 
     def remove_unused_backend_imports(self, body):
