@@ -135,8 +135,11 @@ class GeneratorEnqueuer(object):
     """Pulls batches from a generator in ``nb_worker`` background threads into a queue of
     at most ``max_q_size`` items, as Keras 1.2.2 did.
 
-    Keras 1 ran ``pickle_safe=True`` workers as processes; legacy_keras always uses
-    threads (the same batches reach the model; a generator need not be picklable).
+    Keras 1 ran ``pickle_safe=True`` workers as processes, each iterating its own copy of
+    the generator (a batch reached the model up to ``nb_worker`` times) after reseeding
+    NumPy's global generator; legacy_keras always uses threads sharing the generator
+    (each batch once, NumPy's generator untouched; a generator need not be picklable).
+    See migration_guide.md, section 3.
     """
 
     def __init__(self, generator, pickle_safe=False):
