@@ -124,3 +124,33 @@ def test_custom_optimizer_state_survives_retracing():
     (hand_w, hand_m), (sgd_w, sgd_m) = results
     for a, b in zip(hand_w + hand_m, sgd_w + sgd_m):
         np.testing.assert_allclose(a, b, rtol=1e-5, atol=1e-7)
+
+
+def test_raw_theano_without_a_tensorflow_lowering_fails_loudly():
+    """Where a layer's raw Theano has no TensorFlow lowering (here a theano.scan with two
+    taps), predict fails loudly, naming the layer, the feature and the guide, never with
+    a silently different computation."""
+    import numpy as np
+    import pytest as _pytest
+
+    import legacy_keras
+    from legacy_keras.engine.topology import Layer
+    from legacy_keras.layers import Dense
+    from legacy_keras.models import Sequential
+    from legacy_keras import theano
+
+    class TwoTaps(Layer):
+        def call(self, x, mask=None):
+            out, _ = theano.scan(lambda a, b: a + b, n_steps=3,
+                                 outputs_info=dict(initial=x[:2], taps=[-2, -1]))
+            return out[-1] + 0 * x[:1]
+
+    model = Sequential([Dense(3, input_dim=2), TwoTaps()])
+    symbolic = legacy_keras.backend.function([model.input], [model.output])
+    x = np.ones((2, 2), "float32")
+    assert symbolic([x])[0].shape == (1, 3)  # the Theano graph itself is fine
+    with _pytest.raises(Exception) as raised:
+        model.predict(x)
+    message = str(raised.value)
+    assert "twotaps_1" in message and "several taps" in message
+    assert "not supported by legacy_keras" in message and "migration_guide.md" in message

@@ -125,8 +125,9 @@ def call_layer(layer, node, inputs, masks):
         bindings.update(zip(symbolic_in, inputs))
         try:
             outputs = [_in_floatx(y) for y in evaluate(symbolic_out, bindings)]
-        except _fallback_errors():
-            raise error
+        except Exception as fallback:
+            raise _unsupported("layer %s (%s)" % (layer.name, type(layer).__name__),
+                               error, fallback) from error
         return outputs if len(outputs) > 1 else outputs[0]
 
 
@@ -170,10 +171,20 @@ def call_objective(fn, y_true, y_pred):
         bindings = _bindings()
         bindings[target] = y_true
         return evaluate([symbolic], bindings, training)[0]
-    except _fallback_errors():
+    except Exception as fallback:
         if error is None:
             raise
-        raise error
+        raise _unsupported("loss or metric %s" % getattr(fn, "__name__", fn), error,
+                           fallback) from error
+
+
+def _unsupported(what, error, fallback):
+    """The error for Theano code that neither runs on Keras 3's tensors nor lowers."""
+    return NotImplementedError(
+        "The %s uses Theano operations that cannot compute on Keras 3 tensors (%s: %s), "
+        "and legacy_keras cannot evaluate its Theano graph with TensorFlow either (%s: %s). "
+        "This is not supported by legacy_keras; see migration_guide.md ('Custom layers')."
+        % (what, type(error).__name__, error, type(fallback).__name__, fallback))
 
 
 def evaluate_update(variable, value):
