@@ -6,7 +6,7 @@ to a bare ``tf.function`` doing the same work and to the PyTensor engine it repl
 Also times ``model.predict`` on a single sample (what DQN-style loops call every step)
 for a Keras 1 model through legacy_keras and for the same model in native Keras 3
 (``predict``, ``predict_on_batch`` and ``model(x)``). Prints microseconds per call
-(best of 3 rounds); nothing here is asserted by tests.
+(best of 5 interleaved rounds); nothing here is asserted by tests.
 """
 import argparse
 import os
@@ -15,14 +15,17 @@ import time
 import numpy as np
 
 
-def per_call_us(function, calls):
-    best = None
-    for _ in range(3):
-        start = time.perf_counter()
-        for _ in range(calls):
-            function()
-        elapsed = (time.perf_counter() - start) / calls * 1e6
-        best = elapsed if best is None else min(best, elapsed)
+def per_call_us(functions, calls, rounds=5):
+    """{name: microseconds per call}, best of ``rounds`` rounds run interleaved (the
+    machine's load hits every contestant alike)."""
+    best = {}
+    for _ in range(rounds):
+        for name, function in functions.items():
+            start = time.perf_counter()
+            for _ in range(calls):
+                function()
+            elapsed = (time.perf_counter() - start) / calls * 1e6
+            best[name] = min(best.get(name, elapsed), elapsed)
     return best
 
 
@@ -60,11 +63,11 @@ def main():
     bare = tf.function(lambda x: tf.reduce_sum(tf.tanh(x * w)),
                        input_signature=[tf.TensorSpec([None], tf.float32)])
     lowered(v), reference(v), bare(v)
-    results = {
-        "theano.function (engine %s)" % lowered.engine: per_call_us(lambda: lowered(v), args.calls),
-        "theano.function (engine pytensor)": per_call_us(lambda: reference(v), args.calls),
-        "bare tf.function + .numpy()": per_call_us(lambda: bare(v).numpy(), args.calls),
-    }
+    results = per_call_us({
+        "theano.function (engine %s)" % lowered.engine: lambda: lowered(v),
+        "theano.function (engine pytensor)": lambda: reference(v),
+        "bare tf.function + .numpy()": lambda: bare(v).numpy(),
+    }, args.calls)
     for name, us in results.items():
         print("%-40s %8.1f us per call" % (name, us))
 
@@ -83,16 +86,13 @@ def main():
     calls = max(args.calls // 10, 100)
     model.predict(sample), native.predict(sample, verbose=0), native(sample)
     native.predict_on_batch(sample)
-    rows = {
-        "legacy_keras model.predict(1 sample)": per_call_us(lambda: model.predict(sample), calls),
-        "legacy_keras model.predict_on_batch": per_call_us(
-            lambda: model.predict_on_batch(sample), calls),
-        "Keras 3 model.predict(1 sample)": per_call_us(
-            lambda: native.predict(sample, verbose=0), calls),
-        "Keras 3 model.predict_on_batch": per_call_us(
-            lambda: native.predict_on_batch(sample), calls),
-        "Keras 3 model(x)": per_call_us(lambda: np.asarray(native(sample)), calls),
-    }
+    rows = per_call_us({
+        "legacy_keras model.predict(1 sample)": lambda: model.predict(sample),
+        "Keras 3 model.predict(1 sample)": lambda: native.predict(sample, verbose=0),
+        "legacy_keras model.predict_on_batch": lambda: model.predict_on_batch(sample),
+        "Keras 3 model.predict_on_batch": lambda: native.predict_on_batch(sample),
+        "Keras 3 model(x)": lambda: np.asarray(native(sample)),
+    }, calls)
     for name, us in rows.items():
         print("%-40s %8.1f us per call" % (name, us))
 
