@@ -412,3 +412,6 @@ def model_from_yaml(yaml_string, custom_objects=None, safe_mode=True):
 
     return saving.model_from_yaml(yaml_string, custom_objects=custom_objects,
                                    safe_mode=safe_mode)
+
+
+from legacy_keras.legacy.models import Graph  # noqa: E402,F401  (Keras 1.0-1.1's container)

@@ -140,7 +140,16 @@ _SWITCHES = (
            "save_weights_only.",
            ("1.0.0", ("filepath", "monitor", "verbose", "save_best_only", "mode")),
            ("1.0.7", None)),
+    Switch("graph_trains_node_layers_only",
+           "What the legacy Graph container (1.0.0-1.1.1) trains: every layer (up to "
+           "1.0.4), or the layers of its nodes only (1.0.5+), so the layer of a shared "
+           "node merged with merge_mode (the node is the Merge) stays untrained.",
+           ("1.0.0", False), ("1.0.5", True)),
     # --- training ---------------------------------------------------------------------------
+    Switch("per_output_losses",
+           "Whether a multi-output model reports each output's loss after the total "
+           "(metrics_names 'out_loss', in evaluate / train_on_batch / history): from 1.0.3.",
+           ("1.0.0", False), ("1.0.3", True)),
     Switch("regularizers_in_test_loss",
            "Whether weight / activity regularization penalties are part of the loss that "
            "evaluate() and the validation loss report (1.2.0+); up to 1.1.2 a regularizer "

@@ -427,7 +427,7 @@ class Model(GeneratorTraining, Container):
         self.metrics = metrics
         self._metric_functions = self._resolve_metrics(metrics)
         self.metrics_names = ["loss"]
-        if len(self.outputs) > 1:
+        if len(self.outputs) > 1 and profiles.switch("per_output_losses"):
             self.metrics_names += [name + "_loss" for name in self.output_names]
         self.metrics_names += [name for _, name, _, _ in self._metric_functions]
         if kwargs:
@@ -522,7 +522,8 @@ class Model(GeneratorTraining, Container):
             total_loss = total_loss + regularization
         if total_loss is not unregularized and not profiles.switch("regularizers_in_test_loss"):
             total_loss = _in_training_phase_only(total_loss, unregularized)
-        values = output_losses if len(outputs) > 1 else []
+        values = output_losses if len(outputs) > 1 and profiles.switch(
+            "per_output_losses") else []  # Keras 1.0.0-1.0.2: the total loss only
         computed = {}
         for i, _, fn, key in self._metric_functions:
             if (i, fn) not in computed:
