@@ -390,3 +390,27 @@ def test_the_same_graph_compiles_once():
     x = np.ones((2, 4), dtype="float32")
     np.testing.assert_array_equal(again(x), other(x)[0])
     assert first.trace_count == 1
+
+
+def test_fallback_runs_unfused_with_the_same_numbers(monkeypatch):
+    """A function left on PyTensor runs a copy compiled without element-wise fusion (the
+    Python linker computes fused Composite ops element by element); the fused graph is
+    still what debugprint shows, and the numbers are the same."""
+    from legacy_keras.theano.sandbox.rng_mrg import MRG_RandomStreams
+
+    def build():
+        srng = MRG_RandomStreams(seed=3)
+        x = T.matrix("x")
+        W = theano.shared(np.linspace(-1, 1, 12).reshape(4, 3).astype("float32"), name="W")
+        h = T.tanh(T.dot(x * srng.binomial(x.shape, p=0.5), W) + 1.0) ** 2
+        return theano.function([x], [h, T.grad(h.sum(), W)])
+
+    fallback = build()
+    monkeypatch.setenv(ENGINE_VARIABLE, "pytensor")
+    reference = build()
+    assert fallback.engine == "pytensor" and fallback._runner is not fallback.compiled
+    assert reference._runner is reference.compiled
+    assert "Composite" in theano.printing.debugprint(fallback, file="str", style="pytensor")
+    x = np.random.RandomState(13).rand(5, 4).astype("float32")
+    for _ in range(2):
+        assert_same(fallback(x), reference(x))
