@@ -84,6 +84,11 @@ _SWITCHES = (
     Switch("conv1d_default_init",
            "Convolution1D's default init: 'uniform' up to 1.1.1, 'glorot_uniform' from 1.1.2.",
            ("1.0.0", "uniform"), ("1.1.2", "glorot_uniform")),
+    Switch("conv1d_kernel_layout",
+           "Convolution1D's kernel: 'th' (nb_filter, input_dim, filter_length, 1), a 'th' "
+           "conv2d over (samples, input_dim, steps, 1), up to 1.0.8; 'tf' "
+           "(filter_length, 1, input_dim, nb_filter) from 1.1.0.",
+           ("1.0.0", "th"), ("1.1.0", "tf")),
     Switch("recurrent_gate_u",
            "What draws and regularizes the per-gate recurrent matrices of LSTM (U_i ... U_o) "
            "and GRU (U_z, U_r, U_h) with consume_less 'cpu' (the default) / 'mem': "

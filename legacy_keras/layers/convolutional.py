@@ -130,8 +130,17 @@ class Convolution1D(_WeightedConv):
             kwargs["input_shape"] = (self.input_length, self.input_dim)
         super(Convolution1D, self).__init__(**kwargs)
 
+    def _old_layout(self):
+        """Keras 1.0.x (profile switch ``conv1d_kernel_layout``) kept the kernel as a
+        'th' conv2d kernel (nb_filter, input_dim, filter_length, 1) and convolved
+        (samples, input_dim, steps, 1); 1.1.0+ as below."""
+        return type(self) is Convolution1D and profiles.switch("conv1d_kernel_layout") == "th"
+
     def build(self, input_shape):
         input_dim = input_shape[2]
+        if self._old_layout():
+            self._add_kernel_and_bias((self.nb_filter, input_dim, self.filter_length, 1), "th")
+            return
         self._add_kernel_and_bias((self.filter_length, 1, input_dim, self.nb_filter), "th")
 
     def get_output_shape_for(self, input_shape):
@@ -144,6 +153,12 @@ class Convolution1D(_WeightedConv):
                         dim_ordering="tf")
 
     def call(self, x, mask=None):
+        if self._old_layout():
+            x = K.permute_dimensions(K.expand_dims(x, -1), (0, 2, 1, 3))
+            output = K.conv2d(x, self.W, strides=self.subsample,
+                              border_mode=self.border_mode, dim_ordering="th")
+            output = K.squeeze(self._add_bias(output, 4, 1), 3)
+            return self.activation(K.permute_dimensions(output, (0, 2, 1)))
         output = K.squeeze(self._convolve(K.expand_dims(x, 2)), 2)
         output = self._add_bias(output, 3, 2)
         return self.activation(output)
