@@ -150,6 +150,21 @@ _SWITCHES = (
            "1.0.4), or the layers of its nodes only (1.0.5+), so the layer of a shared "
            "node merged with merge_mode (the node is the Merge) stays untrained.",
            ("1.0.0", False), ("1.0.5", True)),
+    # --- printed text ------------------------------------------------------------------
+    Switch("summary_positions",
+           "summary()'s column ends: (35, 55, 67, 100) characters up to 1.0.3, then "
+           "fractions (.33, .55, .67, 1.) of the line length.",
+           ("1.0.0", (35, 55, 67, 100)), ("1.0.4", (.33, .55, .67, 1.))),
+    Switch("count_params",
+           "What summary()'s 'Param #' and total count: the layer's trainable weights, its "
+           "`trainable` flag not looked at ('trainable_unfiltered', up to 1.0.6) or looked "
+           "at ('trainable', 1.0.7-1.1.2: a frozen layer, BatchNormalization's running "
+           "statistics count 0); every weight ('all', 1.2.0+).",
+           ("1.0.0", "trainable_unfiltered"), ("1.0.7", "trainable"), ("1.2.0", "all")),
+    Switch("summary_trainable_counts",
+           "Whether summary() prints 'Trainable params:' / 'Non-trainable params:' under "
+           "'Total params:' (with thousands separators): from 1.2.0.",
+           ("1.0.0", False), ("1.2.0", True)),
     # --- training ---------------------------------------------------------------------------
     Switch("per_output_losses",
            "Whether a multi-output model reports each output's loss after the total "

@@ -3,6 +3,7 @@ serialization of Python functions used by Lambda / Merge configs."""
 import inspect
 
 from legacy_keras import backend as K
+from legacy_keras import profiles
 from legacy_keras.utils.generic_utils import (  # noqa: F401  (func_* used by Lambda/Merge)
     func_dump, func_load, get_custom_objects, get_from_module)
 
@@ -57,7 +58,7 @@ def _print_layer_summary(layer, relevant_nodes, positions):
     connections = _connections(layer, relevant_nodes)
     first = connections[0] if connections else ""
     _print_row([layer.name + " (" + layer.__class__.__name__ + ")", output_shape,
-                layer.count_params(), first], positions)
+                _release_param_count(layer), first], positions)
     for connection in connections[1:]:
         _print_row(["", "", "", connection], positions)
 
@@ -66,7 +67,9 @@ def print_summary(layers, relevant_nodes=None, line_length=100, positions=None):
     """Prints Keras 1.2.2's summary table of ``layers``: name (class), output shape
     ('multiple' where a shared layer has several), parameter count, and the inbound
     ``layer[node][tensor]`` connections within ``relevant_nodes``; then the totals."""
-    positions = positions or [.33, .55, .67, 1.]
+    if positions is None or list(positions) == [.33, .55, .67, 1.]:
+        # Container.summary()'s default: the active release's columns
+        positions = list(profiles.switch("summary_positions"))
     if positions[-1] <= 1:
         positions = [int(line_length * p) for p in positions]
     print("_" * line_length)
@@ -75,11 +78,48 @@ def print_summary(layers, relevant_nodes=None, line_length=100, positions=None):
     for i, layer in enumerate(layers):
         _print_layer_summary(layer, relevant_nodes, positions)
         print(("=" if i == len(layers) - 1 else "_") * line_length)
+    if not profiles.switch("summary_trainable_counts"):
+        # Keras 1.0-1.1: the sum of the layers' count_params(), no thousands separator
+        print("Total params: %s" % _release_total(layers))
+        print("_" * line_length)
+        return
     trainable, non_trainable = count_total_params(layers)
     print("Total params: {:,}".format(trainable + non_trainable))
     print("Trainable params: {:,}".format(trainable))
     print("Non-trainable params: {:,}".format(non_trainable))
     print("_" * line_length)
+
+
+def _release_param_count(layer):
+    """``layer.count_params()`` as the active release counted (profile switch
+    ``count_params``): every weight from 1.2.0; the trainable weights only up to 1.1.2
+    (a frozen layer counts 0 from 1.0.7; up to 1.0.6 its flag was not looked at)."""
+    from legacy_keras.engine.topology import Container
+
+    mode = profiles.switch("count_params")
+    if mode == "all":
+        return layer.count_params()
+    if isinstance(layer, Container):
+        if mode == "trainable" and not layer.trainable:
+            return 0
+        return sum(_release_param_count(sublayer) for sublayer in layer.layers)
+    if mode == "trainable_unfiltered":
+        weights = getattr(layer, "_trainable_weights", None)
+        if weights is None:
+            weights = layer.trainable_weights
+    else:
+        weights = layer.trainable_weights
+    return sum(K.count_params(p) for p in weights)
+
+
+def _release_total(layers, layer_set=None):
+    layer_set = set() if layer_set is None else layer_set
+    total = 0
+    for layer in layers:
+        if layer not in layer_set:
+            layer_set.add(layer)
+            total += _release_param_count(layer)
+    return total
 
 
 def count_total_params(layers, layer_set=None):
