@@ -96,6 +96,12 @@ _SWITCHES = (
            "W_regularizer in 1.2.x (its add_weight calls passed init for them).",
            ("1.0.0", "inner_init"), ("1.2.0", "init")),
     # --- layers -------------------------------------------------------------------------
+    Switch("highway_transform_bias",
+           "Highway up to 1.1.2: b_carry starts at transform_bias (default -2) and the "
+           "weights are listed W, b, W_carry, b_carry; from 1.2.0 b_carry starts at 1 "
+           "(transform_bias ignored, deprecated in 1.2.1) and the order is W, W_carry, b, "
+           "b_carry.",
+           ("1.0.0", True), ("1.2.0", False)),
     Switch("batchnorm_epsilon", "BatchNormalization's default epsilon.",
            ("1.0.0", 1e-6), ("1.0.8", 1e-5), ("1.2.0", 1e-3)),
     Switch("batchnorm_momentum", "BatchNormalization's default momentum.",

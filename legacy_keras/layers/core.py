@@ -11,7 +11,7 @@ import warnings
 
 import numpy as np
 
-from legacy_keras import activations, constraints, initializations, regularizers
+from legacy_keras import activations, constraints, initializations, profiles, regularizers
 from legacy_keras import backend as K
 from legacy_keras.engine.topology import InputSpec, Layer, Merge  # noqa: F401
 from legacy_keras.utils import layer_utils
@@ -566,7 +566,12 @@ class Highway(_WeightedLayer):
                  W_regularizer=None, b_regularizer=None, activity_regularizer=None,
                  W_constraint=None, b_constraint=None, bias=True, input_dim=None,
                  **kwargs):
-        if "transform_bias" in kwargs:
+        # Keras 1.0-1.1 (profile switch highway_transform_bias): b_carry starts at
+        # transform_bias (default -2); 1.2 starts it at 1 and deprecated the argument.
+        self.transform_bias = None
+        if profiles.switch("highway_transform_bias"):
+            self.transform_bias = kwargs.pop("transform_bias", -2)
+        elif "transform_bias" in kwargs:
             kwargs.pop("transform_bias")
             warnings.warn("`transform_bias` argument is deprecated and will be removed "
                           "after 5/2017.")
@@ -587,11 +592,19 @@ class Highway(_WeightedLayer):
                                        name="{}_W_carry".format(self.name))
         if self.bias:
             self.b = self._add_b((input_dim,))
-            self.b_carry = self.add_weight((input_dim,), initializer="one",
+            self.b_carry = self.add_weight((input_dim,), initializer=self._b_carry_init,
                                            name="{}_b_carry".format(self.name))
         else:
             self.b_carry = None
+        if self.transform_bias is not None and self.bias:
+            # Keras 1.0-1.1 listed the weights W, b, W_carry, b_carry
+            self.trainable_weights = [self.W, self.b, self.W_carry, self.b_carry]
         self._set_initial_weights()
+
+    def _b_carry_init(self, shape, name=None):
+        if self.transform_bias is None:
+            return initializations.one(shape, name=name)
+        return K.variable(np.ones(shape) * self.transform_bias, name=name)
 
     def call(self, x, mask=None):
         y = K.dot(x, self.W_carry)
@@ -608,6 +621,8 @@ class Highway(_WeightedLayer):
     def get_config(self):
         config = self._weight_config()
         config.update({"activation": self.activation.__name__, "input_dim": self.input_dim})
+        if self.transform_bias is not None:
+            config["transform_bias"] = self.transform_bias
         return _merged_config(self, Highway, config)
 
 
