@@ -176,6 +176,10 @@ _SWITCHES = (
            "Whether a multi-output model reports each output's loss after the total "
            "(metrics_names 'out_loss', in evaluate / train_on_batch / history): from 1.0.3.",
            ("1.0.0", False), ("1.0.3", True)),
+    Switch("activity_regularizer_batch_mean",
+           "Activity regularization of the batch mean (sum(l1 * mean(|x|, axis=0)), the "
+           "penalty over the batch size) up to 1.0.5; of the whole batch from 1.0.6.",
+           ("1.0.0", True), ("1.0.6", False)),
     Switch("regularizers_in_test_loss",
            "Whether weight / activity regularization penalties are part of the loss that "
            "evaluate() and the validation loss report (1.2.0+); up to 1.1.2 a regularizer "

@@ -2,6 +2,7 @@
 import warnings
 
 from legacy_keras import backend as K
+from legacy_keras import profiles
 from legacy_keras.utils.generic_utils import get_from_module
 
 
@@ -65,6 +66,17 @@ class L1L2Regularizer(Regularizer):
 
 WeightRegularizer = L1L2Regularizer
 ActivityRegularizer = L1L2Regularizer
+
+
+def activity_penalty(regularizer, output):
+    """A layer's activity regularization for one output. Keras 1.0.0-1.0.5 (profile
+    switch ``activity_regularizer_batch_mean``) took l1 / l2 of the batch *mean*,
+    sum(l1 * mean(|x|, axis=0)): the 1.2.2 penalty divided by the batch size."""
+    penalty = regularizer(output)
+    if profiles.switch("activity_regularizer_batch_mean") and isinstance(
+            regularizer, L1L2Regularizer):
+        penalty = penalty / K.cast(K.shape(output)[0], K.floatx())
+    return penalty
 
 
 def l1(l=0.01):

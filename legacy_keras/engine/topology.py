@@ -17,6 +17,7 @@ from legacy_keras import backend as K
 from legacy_keras.backend._context import (add_activity_losses, in_numeric_execution,
                                            note_numeric_values)
 from legacy_keras.engine import theano_bridge
+from legacy_keras.regularizers import activity_penalty
 from legacy_keras.renames import unknown_argument_error
 from legacy_keras.theano import opnames
 from legacy_keras.utils.generic_utils import func_dump, func_load  # noqa: F401  (Keras 1.2.2 re-exports)
@@ -384,7 +385,8 @@ class Layer(object):
             outputs = to_list(self.call(x, mask))
         regularizer = getattr(self, "activity_regularizer", None)
         if regularizer is not None:
-            self.add_loss([regularizer(output) for output in outputs], tensors)
+            self.add_loss([activity_penalty(regularizer, output) for output in outputs],
+                          tensors)
         return _single(outputs)
 
     def add_inbound_node(self, inbound_layers, node_indices=None, tensor_indices=None):
@@ -1224,7 +1226,7 @@ class Container(Layer):
                     self._adopt_updates_and_losses(layer, xs, owner_inputs)
                 regularizer = getattr(layer, "activity_regularizer", None)
                 if regularizer is not None and in_numeric_execution():
-                    add_activity_losses([regularizer(y) for y in outs])
+                    add_activity_losses([activity_penalty(regularizer, y) for y in outs])
                 out_masks = to_list(_node_mask(layer, _single(xs), _single(ms)))
                 if len(out_masks) != len(outs):
                     out_masks = out_masks * len(outs)
