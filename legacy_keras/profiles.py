@@ -89,6 +89,10 @@ _SWITCHES = (
            "conv2d over (samples, input_dim, steps, 1), up to 1.0.8; 'tf' "
            "(filter_length, 1, input_dim, nb_filter) from 1.1.0.",
            ("1.0.0", "th"), ("1.1.0", "tf")),
+    Switch("cifar_follows_dim_ordering",
+           "Whether cifar10 / cifar100.load_data() give channels-last images when the "
+           "image ordering is 'tf' (1.1.0+); 1.0.x always gave (n, 3, 32, 32).",
+           ("1.0.0", False), ("1.1.0", True)),
     Switch("recurrent_gate_u",
            "What draws and regularizes the per-gate recurrent matrices of LSTM (U_i ... U_o) "
            "and GRU (U_z, U_r, U_h) with consume_less 'cpu' (the default) / 'mem': "

@@ -523,3 +523,26 @@ def test_subclass_without_build_fn():
     clf = MyClassifier(nb_hidden=6, nb_epoch=1, verbose=0)
     clf.fit(x, y)
     assert clf.model.layers[0].output_dim == 6
+
+
+def test_cifar10_under_keras_1_0_is_channels_first_whatever_the_ordering(home, ordering):
+    """Keras 1.0.x's cifar10.load_data never transposed (its source; transposing to 'tf'
+    came in 1.1.0): legacy_keras.profiles switch cifar_follows_dim_ordering."""
+    from legacy_keras import profiles
+
+    folder = home / "cifar-10-batches-py"
+    folder.mkdir(parents=True)
+    rng = np.random.RandomState(3)
+    for i in range(1, 6):
+        _write_cifar_batch(folder / ("data_batch_%d" % i), 1, rng)
+    _write_cifar_batch(folder / "test_batch", 1, rng)
+    profiles.activate("1.0.8")
+    try:
+        ordering("tf")
+        (x_train, _), _ = cifar10.load_data()
+        assert x_train.shape == (5, 3, 32, 32)
+    finally:
+        profiles.activate(profiles.DEFAULT_VERSION)
+    ordering("tf")
+    (x_train, _), _ = cifar10.load_data()
+    assert x_train.shape == (5, 32, 32, 3)

@@ -4,6 +4,7 @@ import os
 import numpy as np
 
 from legacy_keras import backend as K
+from legacy_keras import profiles
 from legacy_keras.datasets import _files
 
 
@@ -25,10 +26,12 @@ def find_folder(dirname, origin):
 
 
 def as_keras1_arrays(x_train, y_train, x_test, y_test):
-    """Labels as (n, 1) columns; images channels-last when ``image_dim_ordering`` is 'tf'."""
+    """Labels as (n, 1) columns; images channels-last when ``image_dim_ordering`` is 'tf'
+    (from Keras 1.1.0; 1.0.x always returned channels first: profile switch
+    ``cifar_follows_dim_ordering``)."""
     y_train = np.reshape(y_train, (len(y_train), 1))
     y_test = np.reshape(y_test, (len(y_test), 1))
-    if K.image_dim_ordering() == "tf":
+    if K.image_dim_ordering() == "tf" and profiles.switch("cifar_follows_dim_ordering"):
         x_train = x_train.transpose(0, 2, 3, 1)
         x_test = x_test.transpose(0, 2, 3, 1)
     return (x_train, y_train), (x_test, y_test)
