@@ -165,6 +165,10 @@ _SWITCHES = (
            "summary()'s column ends: (35, 55, 67, 100) characters up to 1.0.3, then "
            "fractions (.33, .55, .67, 1.) of the line length.",
            ("1.0.0", (35, 55, 67, 100)), ("1.0.4", (.33, .55, .67, 1.))),
+    Switch("plot_label_format",
+           "plot() / model_to_dot node labels: '{} ({})' (name (Class)) up to 1.1.0, "
+           "'{}: {}' from 1.1.1.",
+           ("1.0.0", "{} ({})"), ("1.1.1", "{}: {}")),
     Switch("count_params",
            "What summary()'s 'Param #' and total count: the layer's trainable weights, its "
            "`trainable` flag not looked at ('trainable_unfiltered', up to 1.0.6) or looked "

@@ -13,6 +13,8 @@ import sys
 
 import pydot
 
+from legacy_keras import profiles
+
 from legacy_keras.layers.wrappers import Wrapper  # noqa: F401  (Keras 1.2.2 re-exports)
 from legacy_keras.models import Sequential  # noqa: F401
 
@@ -25,7 +27,8 @@ def _layer_label(layer, show_shapes, show_layer_names):
     if isinstance(layer, Wrapper):
         layer_name = "{}({})".format(layer_name, layer.layer.name)
         class_name = "{}({})".format(class_name, layer.layer.__class__.__name__)
-    label = "{}: {}".format(layer_name, class_name) if show_layer_names else class_name
+    label_format = profiles.switch("plot_label_format")  # '{} ({})' up to Keras 1.1.0
+    label = label_format.format(layer_name, class_name) if show_layer_names else class_name
     if show_shapes:
         try:
             output_labels = str(layer.output_shape)
