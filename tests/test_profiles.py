@@ -141,12 +141,17 @@ def test_cli_flag_environment_and_pin_with_one_note(tmp_path):
     assert result.stdout.split() == ["1.1.2", "tf"]
     assert _notes(result.stderr) == ["legacy_keras: reproducing Keras 1.1.2 (from "
                                      "keras==1.1.2 in %s)" % (tmp_path / "requirements.txt")]
-    (tmp_path / "requirements.txt").unlink()
-    result = _run([str(script)], tmp_path, env)
-    assert result.stdout.split() == ["1.2.2", "tf"] and _notes(result.stderr) == []
-    result = _run(["--keras-version", "2.0.0", str(script)], tmp_path, env)
-    assert result.returncode == 2
-    assert "Keras version '2.0.0' is not one legacy_keras can reproduce" in result.stderr
+
+
+def test_cli_refuses_an_unknown_release_before_running(tmp_path, capsys):
+    from legacy_keras import cli
+
+    script = tmp_path / "probe.py"
+    script.write_text("raise SystemExit('must not run')\n")
+    assert cli.main(["run", "--keras-version", "2.0.0", str(script)]) == 2
+    assert "Keras version '2.0.0' is not one legacy_keras can reproduce" in \
+        capsys.readouterr().err
+    assert profiles.version() == "1.2.2"
 
 
 def test_seed_snippet_under_keras_1_0_1_prints_the_seed_text(tmp_path):
