@@ -29,14 +29,20 @@ def _target(fullname):
 
 
 class _AliasLoader(importlib.abc.Loader):
+    """Hands out the already imported legacy_keras module under its Keras 1 / Theano
+    name. The import system stamps the alias spec on the module; ``exec_module`` puts
+    the module's own spec back, so ``importlib.util.find_spec`` of the real name still
+    finds its file."""
+
     def __init__(self, module):
         self.module = module
+        self.own_spec = module.__spec__
 
     def create_module(self, spec):
         return self.module
 
     def exec_module(self, module):
-        pass
+        module.__spec__ = self.own_spec
 
 
 class LegacyFinder(importlib.abc.MetaPathFinder):

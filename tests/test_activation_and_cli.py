@@ -138,3 +138,20 @@ def test_install_and_uninstall_swap_the_keras_module():
     import keras
 
     assert keras is keras3
+
+
+def test_aliased_modules_keep_their_own_spec():
+    """Importing keras.x under activation must not stamp the alias spec (no origin) on
+    legacy_keras.x: migrate reads its helper modules' files through it."""
+    import importlib.util
+
+    import legacy_keras
+
+    legacy_keras.install()
+    try:
+        import keras.preprocessing.text as text  # noqa: F401
+    finally:
+        legacy_keras.uninstall()
+    spec = importlib.util.find_spec("legacy_keras.preprocessing.text")
+    assert spec.name == "legacy_keras.preprocessing.text"
+    assert spec.origin.endswith(os.path.join("preprocessing", "text.py"))

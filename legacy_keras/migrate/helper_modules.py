@@ -51,7 +51,7 @@ HEADER = ('"""Written by `legacy-keras migrate`: Keras 1.2.2\'s %s, which Keras 
 def module_source(name):
     """The source of helper module ``name``."""
     origin, replacements = HELPER_MODULES[name]
-    with open(importlib.util.find_spec(origin).origin, encoding="utf8") as f:
+    with open(importlib.import_module(origin).__file__, encoding="utf8") as f:
         source = f.read()
     for line, replacement in replacements.items():
         if line not in source:
