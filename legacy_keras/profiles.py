@@ -106,6 +106,11 @@ _SWITCHES = (
            "(transform_bias ignored, deprecated in 1.2.1) and the order is W, W_carry, b, "
            "b_carry.",
            ("1.0.0", True), ("1.2.0", False)),
+    Switch("layer_set_input",
+           "Whether layers have set_input(input_tensor, shape=None) (1.0.0-1.1.1): it drops "
+           "the layer's connections and makes it a first layer on a given tensor; removed "
+           "in 1.1.2.",
+           ("1.0.0", True), ("1.1.2", False)),
     Switch("batchnorm_epsilon", "BatchNormalization's default epsilon.",
            ("1.0.0", 1e-6), ("1.0.8", 1e-5), ("1.2.0", 1e-3)),
     Switch("batchnorm_momentum", "BatchNormalization's default momentum.",

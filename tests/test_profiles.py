@@ -20,7 +20,7 @@ CHECKED = ("1.0.1", "1.0.8", "1.1.2", "1.2.2")
 VERSION_CASES = [("v_conv_defaults", CHECKED), ("v_layers", CHECKED), ("v_training", CHECKED),
                  ("v_trainable", CHECKED), ("v_old_names", CHECKED),
                  ("v_conv1d", CHECKED), ("v_summary", CHECKED), ("v_highway", CHECKED),
-                 ("v_activity", CHECKED),
+                 ("v_activity", CHECKED), ("v_set_input", CHECKED),
                  ("v_graph", ("1.0.1", "1.0.8"))]  # Graph: Keras 1.0.0-1.1.1
 
 

@@ -402,6 +402,85 @@ class Layer(object):
         self.input_dtype = input_dtype
         self(Input(batch_shape=batch_input_shape, dtype=input_dtype, name=name))
 
+    @property
+    def set_input(self):
+        """``layer.set_input(input_tensor, shape)`` under Keras 1.0.0-1.1.1 (profile switch
+        ``layer_set_input``); under 1.1.2+ there is no such attribute (``hasattr`` is
+        False, a call raises AttributeError saying which releases had it)."""
+        from legacy_keras import profiles
+        if not profiles.switch("layer_set_input"):
+            raise AttributeError("'%s' object has no attribute 'set_input' (Layer.set_input "
+                                 "was removed in Keras 1.1.2; legacy_keras has it under "
+                                 "--keras-version 1.1.1 or older, see migration_guide.md "
+                                 "section 11)" % type(self).__name__)
+        return self._set_input
+
+    def _set_input(self, input_tensor, shape=None):
+        """Keras 1.0.0-1.1.1's ``Layer.set_input``: drops the layer's
+        connections and makes it a first layer on ``input_tensor`` of ``shape``.
+
+        As with Keras 1's Theano backend (which had no ``int_shape``), ``shape`` must be
+        given. It warns when the layer was not an input's first layer or had outbound
+        layers (the model is then disconnected), and refuses a layer with several
+        inbound nodes. The layer is built again, with new initial weights, as Keras 1
+        did.
+        """
+        self._check_set_input(shape)
+        self.inbound_nodes = []
+        self.outbound_nodes = []
+        input_shape = tuple(shape)
+        self._forget_weights()
+        self.build(input_shape)
+        self.built = True
+        input_tensor._uses_learning_phase = False
+        input_tensor._keras_history = (None, 0, 0)
+        input_tensor._keras_shape = input_shape
+        outputs = to_list(self.call(input_tensor))
+        shapes = to_list(self.get_output_shape_for(input_shape))
+        masks = to_list(self.compute_mask(input_tensor, None))
+        for i, output in enumerate(outputs):
+            output._keras_history = (self, 0, i)
+            output._keras_shape = shapes[i]
+            output._uses_learning_phase = (getattr(output, "_uses_learning_phase", False)
+                                           or getattr(self, "uses_learning_phase", False))
+        Node(self, inbound_layers=[], node_indices=[], tensor_indices=[],
+             input_tensors=[input_tensor], output_tensors=outputs, input_masks=[None],
+             output_masks=masks, input_shapes=[input_shape], output_shapes=shapes)
+
+    def _forget_weights(self):
+        """Before ``set_input`` builds a layer again (as Keras 1.0-1.1 did): its weights,
+        their regularization losses, constraints and updates are dropped, so the new
+        build draws new initial weights instead of adding a second set."""
+        if isinstance(self, Container) or not self.built:
+            return
+        self._trainable_weights = []
+        self._non_trainable_weights = []
+        self.constraints = {}
+        self.losses = []
+        for attribute in ("_weight_regularizers", "_per_input_losses", "_per_input_updates"):
+            self.__dict__.pop(attribute, None)
+        if isinstance(self.__dict__.get("updates"), list):
+            self.updates = []
+
+    def _check_set_input(self, shape):
+        """Keras 1.0-1.1's refusals and warnings before ``set_input`` rewires a layer."""
+        if len(self.inbound_nodes) > 1:
+            raise Exception("Cannot `set_input` for layer " + self.name +
+                            " because it has more than one inbound connection.")
+        if len(self.inbound_nodes) == 1 and self.inbound_nodes[0].inbound_layers:
+            warnings.warn("You are manually setting the input for layer " + self.name +
+                          " but it is not an Input layer. This will cause part of your "
+                          "model to be disconnected.")
+        if self.outbound_nodes:
+            warnings.warn("You are manually setting the input for layer " + self.name +
+                          " but it has " + str(len(self.outbound_nodes)) +
+                          " outbound layers. This will cause part of your model to be "
+                          "disconnected.")
+        if not shape:
+            raise Exception("`set_input` needs to know the shape of the `input_tensor` it "
+                            "receives, but Keras was not able to infer it automatically. "
+                            "Specify it via: `model.set_input(input_tensor, shape)`")
+
     # -- node attributes -------------------------------------------------------------------
     def _node_attribute(self, node_index, attribute, what):
         if not self.inbound_nodes:
