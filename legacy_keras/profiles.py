@@ -185,6 +185,11 @@ _SWITCHES = (
            "'Total params:' (with thousands separators): from 1.2.0.",
            ("1.0.0", False), ("1.2.0", True)),
     # --- training ---------------------------------------------------------------------------
+    Switch("validation_split_held_out",
+           "Whether fit(validation_split=) holds the validation samples out of training "
+           "(1.0.1+). Keras 1.0.0 built the training inputs before splitting: it trained on "
+           "every sample, the validation ones included ('Train on <all> samples').",
+           ("1.0.0", False), ("1.0.1", True)),
     Switch("per_output_losses",
            "Whether a multi-output model reports each output's loss after the total "
            "(metrics_names 'out_loss', in evaluate / train_on_batch / history): from 1.0.3.",

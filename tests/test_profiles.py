@@ -190,3 +190,51 @@ def test_plot_labels_per_release():
         assert 'label="dense_4 (Dense)"' in model_to_dot(model).to_string()
     finally:
         profiles.activate(profiles.DEFAULT_VERSION)
+
+
+def _fit_once_with_validation_split(version, capsys):
+    """One full-batch SGD step of a fixed Dense under ``version``, validation_split=0.5;
+    the kernel after the step and fit's 'Train on' line."""
+    import numpy as np
+    from legacy_keras.layers import Dense
+    from legacy_keras.models import Sequential
+
+    x = np.arange(24, dtype="float32").reshape(8, 3) / 10.
+    y = np.linspace(-1, 1, 8).astype("float32").reshape(8, 1)
+    profiles.activate(version)
+    try:
+        model = Sequential([Dense(1, input_dim=3)])
+        model.set_weights([np.full((3, 1), .1, "float32"), np.zeros(1, "float32")])
+        model.compile(optimizer="sgd", loss="mse")
+        capsys.readouterr()
+        history = model.fit(x, y, batch_size=8, nb_epoch=1, shuffle=False,
+                            validation_split=.5, verbose=2)
+        printed = capsys.readouterr().out
+    finally:
+        profiles.activate(profiles.DEFAULT_VERSION)
+    return model.get_weights()[0], history.history, printed
+
+
+def test_validation_split_of_keras_1_0_0_trains_on_the_validation_samples_too(capsys):
+    """Keras 1.0.0's fit built its training inputs before splitting off the validation
+    samples (its engine/training.py; 1.0.1 moved that after the split), so it trained on
+    all 8 samples and validated on the last 4. The reference environment builds 1.0.1,
+    1.0.8, 1.1.2 and 1.2.2 only, so this is checked against the step computed by hand:
+    the kernel after one SGD step on all samples (1.0.0) or on the first 4 (1.0.1+)."""
+    import numpy as np
+
+    x = np.arange(24, dtype="float32").reshape(8, 3) / 10.
+    y = np.linspace(-1, 1, 8).astype("float32").reshape(8, 1)
+
+    def sgd_step(xs, ys):  # mse gradient of x . 0.1, lr 0.01
+        error = xs.dot(np.full((3, 1), .1)) - ys
+        return np.full((3, 1), .1) - 0.01 * 2 * xs.T.dot(error) / len(xs)
+
+    kernel, history, printed = _fit_once_with_validation_split("1.0.0", capsys)
+    np.testing.assert_allclose(kernel, sgd_step(x, y), rtol=1e-5)
+    assert "Train on 8 samples, validate on 4 samples" in printed
+    assert "val_loss" in history
+    kernel, history, printed = _fit_once_with_validation_split("1.0.1", capsys)
+    np.testing.assert_allclose(kernel, sgd_step(x[:4], y[:4]), rtol=1e-5)
+    assert "Train on 4 samples, validate on 4 samples" in printed
+    assert not np.allclose(sgd_step(x, y), sgd_step(x[:4], y[:4]))

@@ -592,12 +592,8 @@ class Model(GeneratorTraining, Container):
                                                   check_batch_dim=False,
                                                   batch_size=batch_size)
         elif validation_split and 0. < validation_split < 1.:
-            split_at = int(len(x[0]) * (1. - validation_split))
-            x, val_x = slice_X(x, 0, split_at), slice_X(x, split_at)
-            y, val_y = slice_X(y, 0, split_at), slice_X(y, split_at)
-            sample_weights, val_sw = (slice_X(sample_weights, 0, split_at),
-                                      slice_X(sample_weights, split_at))
-            val_ins = (val_x, val_y, val_sw)
+            (x, y, sample_weights), val_ins = self._split_validation(
+                x, y, sample_weights, validation_split)
         out_labels = self._deduplicated(self.metrics_names)
         callback_metrics = list(out_labels)
         if val_ins is not None:
@@ -605,6 +601,19 @@ class Model(GeneratorTraining, Container):
         return self._fit_loop((x, y, sample_weights), out_labels, batch_size, nb_epoch,
                               verbose, callbacks, val_ins, shuffle, callback_metrics,
                               initial_epoch)
+
+    @staticmethod
+    def _split_validation(x, y, sample_weights, validation_split):
+        """(training arrays, validation arrays) of ``fit(validation_split=)``: the last
+        samples validate. Up to Keras 1.0.0 (switch ``validation_split_held_out``) the
+        training arrays stayed whole: the validation samples were trained on too."""
+        split_at = int(len(x[0]) * (1. - validation_split))
+        val_ins = (slice_X(x, split_at), slice_X(y, split_at),
+                   slice_X(sample_weights, split_at))
+        if not profiles.switch("validation_split_held_out"):
+            return (x, y, sample_weights), val_ins
+        return (slice_X(x, 0, split_at), slice_X(y, 0, split_at),
+                slice_X(sample_weights, 0, split_at)), val_ins
 
     @staticmethod
     def _deduplicated(labels):
