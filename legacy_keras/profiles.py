@@ -99,6 +99,19 @@ _SWITCHES = (
            "'inner_init' (orthogonal) and U_regularizer up to 1.1.2; 'init' and "
            "W_regularizer in 1.2.x (its add_weight calls passed init for them).",
            ("1.0.0", "inner_init"), ("1.2.0", "init")),
+    Switch("image_generator_featurewise_default",
+           "ImageDataGenerator's default featurewise_center and "
+           "featurewise_std_normalization: True in 1.0.0-1.0.1, False from 1.0.2.",
+           ("1.0.0", True), ("1.0.2", False)),
+    Switch("image_generator_statistics",
+           "What ImageDataGenerator.fit's featurewise mean / std are taken over: 'pixel' "
+           "(the samples axis only: one value per pixel and channel, up to 1.1.2) or "
+           "'channel' (samples, rows and columns: one value per channel, 1.2.0+).",
+           ("1.0.0", "pixel"), ("1.2.0", "channel")),
+    Switch("zca_sigma_divisor",
+           "ImageDataGenerator.fit's ZCA covariance X'X divided by 'features' (the "
+           "flattened image size, up to 1.1.0) or by 'samples' (1.1.1+).",
+           ("1.0.0", "features"), ("1.1.1", "samples")),
     # --- layers -------------------------------------------------------------------------
     Switch("highway_transform_bias",
            "Highway up to 1.1.2: b_carry starts at transform_bias (default -2) and the "

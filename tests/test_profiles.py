@@ -20,7 +20,7 @@ CHECKED = ("1.0.1", "1.0.8", "1.1.2", "1.2.2")
 VERSION_CASES = [("v_conv_defaults", CHECKED), ("v_layers", CHECKED), ("v_training", CHECKED),
                  ("v_trainable", CHECKED), ("v_old_names", CHECKED),
                  ("v_conv1d", CHECKED), ("v_summary", CHECKED), ("v_highway", CHECKED),
-                 ("v_activity", CHECKED), ("v_set_input", CHECKED),
+                 ("v_activity", CHECKED), ("v_set_input", CHECKED), ("v_image", CHECKED),
                  ("v_graph", ("1.0.1", "1.0.8"))]  # Graph: Keras 1.0.0-1.1.1
 
 
@@ -238,3 +238,19 @@ def test_validation_split_of_keras_1_0_0_trains_on_the_validation_samples_too(ca
     np.testing.assert_allclose(kernel, sgd_step(x[:4], y[:4]), rtol=1e-5)
     assert "Train on 4 samples, validate on 4 samples" in printed
     assert not np.allclose(sgd_step(x, y), sgd_step(x[:4], y[:4]))
+
+
+def test_migrate_image_helper_module_reads_keras_1_2_2_switch_values():
+    """The keras1_image helper `legacy-keras migrate` writes cannot import legacy_keras:
+    its copy of the version switches preprocessing/image.py reads must be 1.2.2's."""
+    import re
+
+    from legacy_keras.migrate import helper_modules
+
+    source = open(helper_modules.importlib.import_module(
+        "legacy_keras.preprocessing.image").__file__, encoding="utf8").read()
+    read = set(re.findall(r"profiles\.switch\(\"(\w+)\"\)", source))
+    assert read == set(helper_modules.IMAGE_SWITCHES_AT_1_2_2)
+    at_1_2_2 = profiles.Profile("1.2.2")
+    for name, value in helper_modules.IMAGE_SWITCHES_AT_1_2_2.items():
+        assert at_1_2_2.switch(name) == value, name

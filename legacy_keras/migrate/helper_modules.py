@@ -5,12 +5,19 @@ base_filter) and ``keras.preprocessing.image``'s ImageDataGenerator and its iter
 A migrated script imports them from ``keras1_text`` / ``keras1_image`` instead: copies of
 legacy_keras' own implementations of Keras 1.2.2's modules (NumPy, SciPy and Pillow
 only), written into the migrated script's folder. The copy is the module's source as it
-is, with its one legacy_keras import (the backend settings image.py reads) replaced by
-a standalone block that reads Keras 3's settings.
+is, with its legacy_keras imports replaced by standalone blocks: the backend settings
+image.py reads (from Keras 3's settings) and the version switches it reads (Keras
+1.2.2's values).
 """
 import importlib.util
 import os
 import re
+
+#: The version switches (legacy_keras/profiles.py) preprocessing/image.py reads, at
+#: Keras 1.2.2: a migrated script runs on Keras 3 with 1.2.2's behaviour.
+IMAGE_SWITCHES_AT_1_2_2 = {"image_generator_featurewise_default": False,
+                           "image_generator_statistics": "channel",
+                           "zca_sigma_divisor": "samples"}
 
 #: Helper module -> (the legacy_keras module it copies, {line replaced: replacement}).
 HELPER_MODULES = {
@@ -41,7 +48,20 @@ class _Keras3Settings(object):
 
 
 K = _Keras3Settings()
-'''}),
+''',
+        "from legacy_keras import profiles\n": '''\
+class _Keras122Profile(object):
+    """Keras 1.2.2's values of the version switches this module reads."""
+
+    VALUES = %r
+
+    @classmethod
+    def switch(cls, name):
+        return cls.VALUES[name]
+
+
+profiles = _Keras122Profile()
+''' % (IMAGE_SWITCHES_AT_1_2_2,)}),
 }
 
 HEADER = ('"""Written by `legacy-keras migrate`: Keras 1.2.2\'s %s, which Keras 3 removed\n'

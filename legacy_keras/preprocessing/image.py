@@ -21,6 +21,7 @@ import scipy.ndimage as ndi
 from scipy import linalg
 
 from legacy_keras import backend as K
+from legacy_keras import profiles
 
 try:
     from PIL import Image as pil_image
@@ -217,10 +218,19 @@ class ImageDataGenerator(object):
     As in Keras 1.2.2, the "samplewise" statistics are taken over the channel axis
     only (one mean per pixel), and ``fit`` divides by ``std + K.epsilon()`` while
     ``standardize`` divides by ``std + 1e-7``.
+
+    Under older releases (legacy_keras/profiles.py): featurewise_center and
+    featurewise_std_normalization default to True in 1.0.0-1.0.1; up to 1.1.2 ``fit``'s
+    featurewise mean / std are one per pixel and channel (over the samples only); up to
+    1.1.0 the ZCA covariance is divided by the image size instead of the sample count.
+    The arguments later releases added (zoom_range, rescale ...) are accepted under
+    every release. Not reproduced: 1.0.0-1.0.3's ``flow`` returned the generator itself
+    (here a NumpyArrayIterator under every release) and 1.0.0-1.0.1 had their own
+    random transforms and float64 batches.
     """
 
-    def __init__(self, featurewise_center=False, samplewise_center=False,
-                 featurewise_std_normalization=False, samplewise_std_normalization=False,
+    def __init__(self, featurewise_center=None, samplewise_center=False,
+                 featurewise_std_normalization=None, samplewise_std_normalization=False,
                  zca_whitening=False, rotation_range=0., width_shift_range=0.,
                  height_shift_range=0., shear_range=0., zoom_range=0.,
                  channel_shift_range=0., fill_mode="nearest", cval=0.,
@@ -239,6 +249,13 @@ class ImageDataGenerator(object):
         else:
             raise ValueError("zoom_range should be a float or a tuple or list of two "
                              "floats. Received arg: ", zoom_range)
+        # None: the release's default (switch image_generator_featurewise_default:
+        # True in Keras 1.0.0-1.0.1, False from 1.0.2).
+        featurewise_default = profiles.switch("image_generator_featurewise_default")
+        if featurewise_center is None:
+            featurewise_center = featurewise_default
+        if featurewise_std_normalization is None:
+            featurewise_std_normalization = featurewise_default
         self.featurewise_center = featurewise_center
         self.samplewise_center = samplewise_center
         self.featurewise_std_normalization = featurewise_std_normalization
@@ -358,6 +375,10 @@ class ImageDataGenerator(object):
         return x
 
     def _channel_statistic(self, statistic, x):
+        """One value per channel (Keras 1.2.x); up to 1.1.2 (switch
+        ``image_generator_statistics``) one per pixel and channel, over the samples."""
+        if profiles.switch("image_generator_statistics") == "pixel":
+            return statistic(x, axis=0)
         broadcast_shape = [1, 1, 1]
         broadcast_shape[self.channel_axis - 1] = x.shape[self.channel_axis]
         value = statistic(x, axis=(0, self.row_axis, self.col_axis))
@@ -396,7 +417,10 @@ class ImageDataGenerator(object):
             x /= (self.std + K.epsilon())
         if self.zca_whitening:
             flat_x = np.reshape(x, (x.shape[0], x.shape[1] * x.shape[2] * x.shape[3]))
-            sigma = np.dot(flat_x.T, flat_x) / flat_x.shape[0]
+            # Keras 1.0.0-1.1.0 divided by the number of features (switch zca_sigma_divisor)
+            divisor = (flat_x.shape[0] if profiles.switch("zca_sigma_divisor") == "samples"
+                       else flat_x.shape[1])
+            sigma = np.dot(flat_x.T, flat_x) / divisor
             u, s, _ = linalg.svd(sigma)
             self.principal_components = np.dot(np.dot(u, np.diag(1. / np.sqrt(s + 10e-7))), u.T)
 
