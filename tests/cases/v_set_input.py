@@ -5,7 +5,8 @@
 # - the same layer set on a second tensor (its first node replaced, no warning; the
 #   layer is built again: new seeded glorot weights, still two weights);
 # - a layer of a Sequential model (warns: not an Input layer; outbound layers);
-# - no shape: the Theano backend cannot infer it (Exception); a shared layer (Exception).
+# - no shape: the Theano backend cannot infer it (Exception); a shared layer (Exception);
+# - a whole Sequential model set on a new tensor (its weights kept).
 # Under 1.1.2 / 1.2.2 hasattr(layer, 'set_input') is False.
 import warnings
 
@@ -85,3 +86,13 @@ if hasattr(dense, 'set_input'):
     except Exception as e:
         golden.record('shared', type(e).__name__)
         golden.record('shared/message', 'more than one inbound connection' in str(e))
+
+    # a whole Sequential model set on a new tensor (the error message's model.set_input)
+    whole = Sequential([Dense(3, input_dim=4, activation='tanh'), Dense(2)])
+    whole.set_weights([rng.uniform(-1, 1, w.shape).astype('float32')
+                       for w in whole.get_weights()])
+    fourth = K.placeholder(ndim=2)
+    whole.set_input(fourth, (None, 4))
+    golden.record('model/inbound_nodes', len(whole.inbound_nodes))
+    golden.record('model/weight_count', len(whole.get_weights()))
+    golden.record('model/output', K.function([fourth], [whole.output])([x])[0])
