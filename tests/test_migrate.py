@@ -278,10 +278,10 @@ theano.printing.debugprint(model.output)
 """
 
 
-def test_check_report_text_and_json(tmp_path, capsys):
+def test_check_report_text_and_json(tmp_path, capsys, monkeypatch):
     script = tmp_path / "snippet.py"
     script.write_text(SNIPPET)
-    os.chdir(tmp_path)
+    monkeypatch.chdir(tmp_path)
     assert main(["check", "snippet.py"]) == 1
     text = capsys.readouterr().out
     assert text == EXPECTED_TEXT_REPORT
