@@ -53,7 +53,7 @@ def test_old_spellings_compute_as_numpy_1_did(activated):
 def test_each_name_warns_once_with_the_modern_spelling(activated):
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        np.float, np.float, np.int, np.int
+        _ = np.float, np.float, np.int, np.int
     messages = [str(w.message) for w in caught if w.category is DeprecationWarning]
     assert len(messages) == 2
     assert messages[0].startswith("np.float was removed") and "float64" in messages[0]
@@ -62,7 +62,7 @@ def test_each_name_warns_once_with_the_modern_spelling(activated):
 
 def test_unknown_names_still_raise_numpys_error(activated):
     with pytest.raises(AttributeError, match="no attribute 'no_such_thing'"):
-        np.no_such_thing
+        _ = np.no_such_thing
     assert np.linalg is not None  # NumPy's own lazy submodules still resolve
 
 
@@ -94,7 +94,7 @@ def test_uninstall_restores_numpy_exactly():
     legacy_keras.uninstall()
     assert (np.array, np.asarray, np.__getattr__) == original
     with pytest.raises(AttributeError):
-        np.float
+        _ = np.float
 
 
 def test_a_2016_script_runs_under_legacy_keras_run(tmp_path):

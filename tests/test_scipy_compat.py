@@ -58,8 +58,7 @@ def test_one_deprecation_warning_per_name_naming_the_modern_spelling(activated):
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         for _ in range(3):
-            activated.imread
-            activated.imresize
+            _ = activated.imread, activated.imresize
     messages = [str(w.message) for w in caught if w.category is DeprecationWarning]
     assert len(messages) == 2
     assert "scipy.misc.imread was removed in SciPy 1.2" in messages[0]

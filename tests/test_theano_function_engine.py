@@ -9,7 +9,6 @@ import numpy as np
 import pytensor
 import pytest
 
-import legacy_keras as keras
 from legacy_keras import backend as K
 from legacy_keras import theano
 from legacy_keras.layers import Dense

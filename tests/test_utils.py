@@ -3,10 +3,8 @@ keras.wrappers.scikit_learn where the goldens (tests/test_utils_goldens.py) cann
 reach: Keras 3's cached files, downloads (file:// only: tests never use the network),
 convert_kernel, the scikit-learn wrappers, layer_test."""
 import gzip
-import io
 import os
 import pickle
-import sys
 import tarfile
 import urllib.error
 import zipfile
@@ -17,7 +15,7 @@ import pytest
 import legacy_keras
 from legacy_keras import backend as K
 from legacy_keras.backend import common
-from legacy_keras.datasets import _files, cifar10, cifar100, imdb, mnist, reuters
+from legacy_keras.datasets import cifar10, cifar100, imdb, mnist, reuters
 from legacy_keras.layers import Dense
 from legacy_keras.models import Sequential
 from legacy_keras.preprocessing import image, text
