@@ -11,6 +11,7 @@ chosen here, for the import only: the user's environment variable is put back as
 and a keras.json that exists is only read (Keras 3 itself
 creates one where none exists, as Keras 1.2.2 did).
 """
+import functools
 import os
 import sys
 
@@ -40,3 +41,43 @@ def _import_keras3():
 
 keras = _import_keras3()
 ops = keras.ops
+from keras.src import backend as _keras3_backend  # noqa: E402  (after the backend is chosen)
+
+
+# -- random regularizers of plain Keras 3 layers ----------------------------------------------
+_FOLLOWING = []
+
+
+def make_random_regularizers_follow(enabled):
+    """Makes plain Keras 3's random regularizers the identity while ``enabled()`` is False
+    (see :func:`legacy_keras.backend._context.set_random_regularizers`): the dropout
+    every Keras 3 layer draws (Dropout, SpatialDropout*, the RNN cells' dropout and
+    recurrent_dropout, Attention) and GaussianNoise, GaussianDropout, AlphaDropout.
+    Installed once; Keras 3 has no public switch, so this is the one place that wraps
+    its backend's ``random.dropout``."""
+    if _FOLLOWING:
+        return
+    _FOLLOWING.append(enabled)
+    random_dropout = _keras3_backend.random.dropout
+
+    def dropout(inputs, rate, noise_shape=None, seed=None):
+        if not enabled():
+            return inputs
+        return random_dropout(inputs, rate, noise_shape=noise_shape, seed=seed)
+
+    _keras3_backend.random.dropout = dropout
+    for cls in (keras.layers.GaussianNoise, keras.layers.GaussianDropout,
+                keras.layers.AlphaDropout):
+        _identity_while_off(cls, enabled)
+
+
+def _identity_while_off(cls, enabled):
+    call = cls.call
+
+    @functools.wraps(call)  # Keras 3 reads call's signature to pass `training`
+    def call_following_the_switch(self, inputs, *args, **kwargs):
+        if not enabled():
+            return inputs
+        return call(self, inputs, *args, **kwargs)
+
+    cls.call = call_following_the_switch

@@ -172,3 +172,45 @@ def symbolic_building():
         yield
     finally:
         _state.active, _state.training = previous
+
+
+# -- random regularizers (dropout, Gaussian noise) on or off ---------------------------------
+_RANDOM_REGULARIZERS = {"enabled": True}
+
+
+def random_regularizers_enabled():
+    """False while random regularizers are switched off (see :func:`set_random_regularizers`)."""
+    return _RANDOM_REGULARIZERS["enabled"]
+
+
+def set_random_regularizers(enabled):
+    """Switches every random regularizer on (the default) or off, for the whole process.
+
+    Off, Keras 3 execution (``predict``, ``fit``, ``evaluate``) computes Keras 1's
+    Dropout, SpatialDropout*, the recurrent layers' ``dropout_W`` / ``dropout_U``,
+    Embedding's word dropout, GaussianNoise and GaussianDropout as the identity, and so
+    do plain Keras 3 layers (Dropout, SpatialDropout*, the RNN cells' ``dropout`` /
+    ``recurrent_dropout``, GaussianNoise, GaussianDropout, AlphaDropout). The symbolic
+    graph is unchanged (``debugprint`` and ``theano.function`` show what Theano built).
+    ``legacy-keras compare`` uses it: the two sides' random masks come from different
+    generators and cannot be replayed. Keras 1 had no such switch.
+    """
+    _RANDOM_REGULARIZERS["enabled"] = bool(enabled)
+    if not enabled:
+        # lazy: heavy (imports Keras 3 / TensorFlow); needed only when switching off.
+        from legacy_keras import _k3
+
+        _k3.make_random_regularizers_follow(random_regularizers_enabled)
+
+
+@contextlib.contextmanager
+def random_regularizers_off():
+    """``with random_regularizers_off(): ...``: :func:`set_random_regularizers` (False)
+    inside the block, the previous setting after it."""
+    previous = random_regularizers_enabled()
+    set_random_regularizers(False)
+    try:
+        yield
+    finally:
+        set_random_regularizers(previous)
+

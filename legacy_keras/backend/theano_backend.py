@@ -15,7 +15,8 @@ from pytensor.ifelse import ifelse
 
 from legacy_keras._k3 import keras, ops
 from legacy_keras.backend import common
-from legacy_keras.backend._context import gradient_tape, in_numeric_execution, numeric_training
+from legacy_keras.backend._context import (gradient_tape, in_numeric_execution, numeric_training,
+                                           random_regularizers_enabled)
 from legacy_keras.backend.common import epsilon, floatx, image_dim_ordering  # noqa: F401
 from legacy_keras.theano import tensor as theano_tensor
 from legacy_keras.theano.tensor import nnet as nnet_ops
@@ -1048,6 +1049,8 @@ def dropout(x, level, noise_shape=None, seed=None):
     retain_prob = 1. - level
     if is_numeric(x):
         x = unwrap(x)
+        if not random_regularizers_enabled():
+            return x
         shape = ops.shape(x) if noise_shape is None else noise_shape
         shape = ops.stack([ops.cast(s, "int32") for s in shape])
         kept = keras.random.uniform(shape, seed=_seed_generator()) < retain_prob

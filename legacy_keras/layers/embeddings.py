@@ -1,5 +1,6 @@
 """``keras.layers.embeddings`` (Keras 1.2.2): Embedding."""
 from legacy_keras import backend as K
+from legacy_keras.backend._context import random_regularizers_enabled
 from legacy_keras import constraints, initializations, regularizers
 from legacy_keras.engine.topology import Layer
 
@@ -81,10 +82,15 @@ class Embedding(Layer):
         keep = K.expand_dims(keep)
         return K.in_train_phase(self.W * keep, self.W)
 
+    def _word_dropout_active(self, x):
+        if not 0. < self.dropout < 1.:
+            return False
+        return not K.is_numeric(x) or random_regularizers_enabled()
+
     def call(self, x, mask=None):
         if K.dtype(x) != "int32":
             x = K.cast(x, "int32")
-        W = self._dropped_rows() if 0. < self.dropout < 1. else self.W
+        W = self._dropped_rows() if self._word_dropout_active(x) else self.W
         return K.gather(W, x)
 
     def get_config(self):

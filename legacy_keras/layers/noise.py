@@ -8,6 +8,7 @@ Box-Muller transform, as Keras 1.2.2 showed); Keras 3 execution draws from
 import numpy as np
 
 from legacy_keras import backend as K
+from legacy_keras.backend._context import random_regularizers_enabled
 from legacy_keras.engine.topology import Layer
 
 
@@ -29,6 +30,8 @@ class GaussianNoise(Layer):
         super(GaussianNoise, self).__init__(**kwargs)
 
     def call(self, x, mask=None):
+        if K.is_numeric(x) and not random_regularizers_enabled():
+            return x
         noise_x = x + K.random_normal(shape=K.shape(x), mean=0., std=self.sigma)
         return K.in_train_phase(noise_x, x)
 
@@ -51,7 +54,7 @@ class GaussianDropout(Layer):
         super(GaussianDropout, self).__init__(**kwargs)
 
     def call(self, x, mask=None):
-        if not 0 < self.p < 1:
+        if not 0 < self.p < 1 or (K.is_numeric(x) and not random_regularizers_enabled()):
             return x
         std = np.sqrt(self.p / (1.0 - self.p))
         noise_x = x * K.random_normal(shape=K.shape(x), mean=1.0, std=std)
