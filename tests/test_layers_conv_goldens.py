@@ -1,6 +1,8 @@
-"""Issue 4 goldens: Keras 1 convolutional and pooling layers (tests/cases/l2_*.py), run
-under real Keras 1.2.2 / Theano 1.0.5 (tests/oracle/regenerate.py); legacy_keras must
-print and record the same."""
+"""Convolutional and pooling layers (Convolution1D/2D/3D, Atrous, Deconvolution2D,
+Separable, UpSampling, ZeroPadding, Cropping, MaxPooling / AveragePooling): the golden
+cases tests/cases/l2_*.py, run under real Keras 1.2.2 / Theano 1.0.5
+(tests/oracle/regenerate.py), printed and recorded the same under legacy_keras; and
+Theano's kernel flip, proven on the oracle's own weights."""
 import pytest
 
 import harness
@@ -15,14 +17,10 @@ CASES = [
     "l2_conv_other",
 ]
 
-# Lines where legacy_keras prints something else on purpose: (what Keras 1 printed, what
-# legacy_keras prints), each with the reason.
-DELIBERATE = {}
-
 
 @pytest.mark.parametrize("case", CASES)
 def test_case_matches_keras1(case, tmp_path):
-    check_case(case, str(tmp_path), DELIBERATE.get(case, ()))
+    check_case(case, str(tmp_path))
 
 
 def _python_int_sizes(value):
@@ -62,7 +60,6 @@ def test_oracle_weights_set_with_set_weights(tmp_path):
         return np.array(value["__array__"], dtype=value["dtype"])
 
     weights = [np.array(w["__array__"], dtype=w["dtype"]) for w in expected["net/initial_weights"]]
-    from legacy_keras import backend as K
     from legacy_keras.layers import Convolution2D, Dense, Flatten, MaxPooling2D
     from legacy_keras.models import Sequential
 
@@ -73,6 +70,13 @@ def test_oracle_weights_set_with_set_weights(tmp_path):
     model.add(Dense(3, activation="softmax"))
     model.set_weights([np.zeros_like(w) for w in weights])
     model.set_weights(weights)
-    np.testing.assert_allclose(model.predict(array("net/x")), array("net/predict"), rtol=1e-4,
-                               atol=1e-6)
-    assert K.image_dim_ordering() in ("th", "tf")
+    x, oracle_predictions = array("net/x"), array("net/predict")
+    np.testing.assert_allclose(model.predict(x), oracle_predictions, rtol=1e-4, atol=1e-6)
+    # get_weights hands the kernel back as Keras 1 stored it: the flip stays inside
+    for ours, oracle in zip(model.get_weights(), weights):
+        np.testing.assert_array_equal(ours, oracle)
+    # The flip matters for these weights: the kernel flipped by hand (a convolution that
+    # forgot Theano's flip) predicts something else
+    kernel = weights[0]  # Keras 1's 'th' layout: (filters, channels, rows, columns)
+    model.set_weights([kernel[:, :, ::-1, ::-1]] + weights[1:])
+    assert not np.allclose(model.predict(x), oracle_predictions, rtol=1e-4, atol=1e-6)

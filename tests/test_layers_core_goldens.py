@@ -1,7 +1,8 @@
-"""Issue 3 (part A) goldens: Keras 1 core layers, Merge / merge(), the functional API,
-masks, summary() and configs (Dropout / SpatialDropout: l1_noise_dropout, in
-test_layers_more_goldens.py). Each case ran under real Keras 1.2.2 / Theano 1.0.5
-(tests/oracle/regenerate.py); legacy_keras must print and record the same."""
+"""Core layers (Dense, Activation, Reshape, Flatten, Permute, RepeatVector, Lambda, ...),
+Merge / merge(), the functional API, masks, summary() and configs: each golden case ran
+under real Keras 1.2.2 / Theano 1.0.5 (tests/oracle/regenerate.py); legacy_keras must
+print and record the same. (Dropout / SpatialDropout: l1_noise_dropout, in
+test_layers_more_goldens.py.)"""
 import pytest
 
 from harness import check_case
@@ -17,11 +18,6 @@ CASES = [
 ]
 
 
-# Lines where legacy_keras prints something else on purpose: (what Keras 1 printed, what
-# legacy_keras prints), each with the reason.
-DELIBERATE = {}
-
-
 @pytest.mark.parametrize("case", CASES)
 def test_case_matches_keras1(case, tmp_path):
-    check_case(case, str(tmp_path), DELIBERATE.get(case, ()))
+    check_case(case, str(tmp_path))
