@@ -44,6 +44,7 @@ import warnings
 import numpy as np
 
 from legacy_keras import backend as K
+from legacy_keras.engine import legacy_layouts
 
 HDF5_SIGNATURE = b"\x89HDF\r\n\x1a\n"
 # config keys that may hold a marshalled function, with the key that says so
@@ -278,8 +279,11 @@ def _saved_layers(f, filepath):
     return saved
 
 
-def _checked_pairs(layer, values, saved_name, index, filepath, saved_weight_names=None):
-    """``[(weight, value)]`` for ``layer`` after checking count and shapes."""
+def _checked_pairs(layer, values, saved_name, index, filepath, saved_weight_names=None,
+                   release=None):
+    """``[(weight, value)]`` for ``layer`` after checking count and shapes; ``values``
+    converted from the layouts of ``release``, the file's (see engine/legacy_layouts.py)."""
+    values = legacy_layouts.to_running_layout(layer, values, release)
     weights = layer.weights
     if len(values) != len(weights):
         raise ValueError("Layer #%d (named \"%s\" in the current model) was found to "
@@ -322,6 +326,7 @@ def _legacy_pairs(model, f, filepath):
 
 
 def _topological_pairs(model, f, filepath):
+    release = legacy_layouts.file_release(f, filepath)
     layers = [layer for layer in _weight_layers(model) if layer.weights]
     saved = [(name, weights) for name, weights in _saved_layers(f, filepath) if weights]
     if len(saved) != len(layers):
@@ -333,7 +338,7 @@ def _topological_pairs(model, f, filepath):
     pairs = []
     for k, (layer, (name, weights)) in enumerate(zip(layers, saved)):
         pairs += _checked_pairs(layer, [v for _, v in weights], name, k, filepath,
-                                [w for w, _ in weights])
+                                [w for w, _ in weights], release)
     return pairs
 
 
@@ -341,6 +346,7 @@ def _by_name_pairs(model, f, filepath):
     if "nb_layers" in f.attrs:
         raise ValueError("The weight file you are trying to load is in a legacy format that "
                          "does not support name-based weight loading.")
+    release = legacy_layouts.file_release(f, filepath)
     index = {}
     for layer in _weight_layers(model):
         if layer.name:
@@ -349,7 +355,7 @@ def _by_name_pairs(model, f, filepath):
     for k, (name, weights) in enumerate(_saved_layers(f, filepath)):
         for layer in index.get(name, []):
             pairs += _checked_pairs(layer, [v for _, v in weights], name, k, filepath,
-                                    [w for w, _ in weights])
+                                    [w for w, _ in weights], release)
     return pairs
 
 
