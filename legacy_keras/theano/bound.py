@@ -28,7 +28,7 @@ from pytensor.tensor.sharedvar import TensorSharedVariable
 from pytensor.tensor.type import TensorType
 
 from legacy_keras._k3 import keras
-from legacy_keras.backend._context import in_numeric_execution
+from legacy_keras._context import current_births, in_numeric_execution
 
 def _identity(value):
     return value
@@ -209,8 +209,6 @@ def new_bound_variable(value, dtype, keras_name, name):
     the trace (``tf.init_scope``), and a later trace of the same step asking for it
     again (same call site, shape and dtype) gets the same variable back
     (``_context.VariableBirths``), as Keras 1 created it once."""
-    from legacy_keras.backend._context import current_births
-
     with eager_scope():
         value = np.asarray(value, dtype=dtype)
         births = current_births()
