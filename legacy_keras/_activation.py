@@ -12,8 +12,7 @@ import importlib.abc
 import importlib.util
 import sys
 
-import legacy_keras._k3  # noqa: F401  (real Keras 3 first, before any aliasing)
-from legacy_keras import _numpy_compat, _scipy_compat
+from legacy_keras import _numpy_compat, _scipy_compat, profiles
 
 _ALIASES = (("keras", "legacy_keras"), ("theano", "legacy_keras.theano"))
 _stashed = {}
@@ -34,15 +33,18 @@ class _AliasLoader(importlib.abc.Loader):
     the module's own spec back, so ``importlib.util.find_spec`` of the real name still
     finds its file."""
 
-    def __init__(self, module):
+    def __init__(self, module, keras1_package=False):
         self.module = module
         self.own_spec = module.__spec__
+        self.keras1_package = keras1_package
 
     def create_module(self, spec):
         return self.module
 
     def exec_module(self, module):
         module.__spec__ = self.own_spec
+        if self.keras1_package:
+            module.import_keras1_package()
 
 
 class LegacyFinder(importlib.abc.MetaPathFinder):
@@ -61,7 +63,8 @@ class LegacyFinder(importlib.abc.MetaPathFinder):
                 "No module named %r: %s is not supported by legacy_keras (the Keras 1.2.2 / "
                 "Theano 1.0 emulation). See migration_guide.md for its modern replacement."
                 % (fullname, fullname), name=fullname) from None
-        return importlib.util.spec_from_loader(fullname, _AliasLoader(module))
+        return importlib.util.spec_from_loader(
+            fullname, _AliasLoader(module, keras1_package=fullname == "keras"))
 
 
 _finder = LegacyFinder()
@@ -82,7 +85,8 @@ def install(version=None):
     see legacy_keras.profiles); without it, ``$LEGACY_KERAS_VERSION`` (with a note on
     stderr) or Keras 1.2.2.
     """
-    from legacy_keras import profiles
+    # lazy: heavy (TensorFlow): real Keras 3 is imported at activation, before any aliasing
+    import legacy_keras._k3  # noqa: F401
 
     if version is not None:
         profiles.activate_if_new(version, "install(version=%r)" % (version,))
@@ -105,8 +109,6 @@ def uninstall():
     """Undoes :func:`install`: ``import keras`` is Keras 3 again."""
     if not is_installed():
         return
-    from legacy_keras import profiles
-
     profiles.activate_if_new(profiles.DEFAULT_VERSION)
     sys.meta_path.remove(_finder)
     for name in list(sys.modules):

@@ -295,10 +295,9 @@ def activate(version, source=None):
     now on; keras.json's ordering is read again the way that release read it)."""
     global _active
     _active = Profile(version, source)
-    import legacy_keras
+    # lazy: heavy (the backend: PyTensor, keras.json), needed only when a release is chosen
     from legacy_keras.backend import common
 
-    legacy_keras.__version__ = _active.version
     common.apply_profile_config()
     return _active
 

@@ -107,3 +107,49 @@ def test_the_command_line_prints_the_graph_and_exits_zero():
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "engine" in result.stdout and "OK: no cycle" in result.stdout
+
+
+def _fresh_python(code):
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          cwd=ROOT, env=dict(os.environ, PYTHONWARNINGS="default"))
+
+
+def test_import_legacy_keras_is_silent_and_loads_neither_tensorflow_nor_pytensor():
+    result = _fresh_python(
+        "import sys, time\n"
+        "start = time.perf_counter()\n"
+        "import legacy_keras\n"
+        "took = time.perf_counter() - start\n"
+        "heavy = sorted({m.split('.')[0] for m in sys.modules} & "
+        "{'tensorflow', 'pytensor', 'keras', 'scipy', 'h5py', 'yaml', 'PIL', 'libcst'})\n"
+        "sys.stderr.write('%r %f' % (heavy, took))\n")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == ""
+    heavy, took = result.stderr.rsplit(" ", 1)
+    assert heavy == "[]"
+    assert float(took) < 1.0
+
+
+def test_subpackages_load_on_first_use_and_import_keras_announces_the_backend():
+    """Without activation, ``legacy_keras.layers`` loads when first named. Under
+    activation, ``import keras`` imports what Keras 1.2.2's keras/__init__.py imported
+    (backend, layers, models ...): "Using Theano backend." comes at ``import keras``,
+    not at ``install()``."""
+    result = _fresh_python(
+        "import sys\n"
+        "import legacy_keras\n"
+        "print('models' in dir(legacy_keras), 'legacy_keras.layers' in sys.modules)\n"
+        "legacy_keras.install()\n"
+        "sys.stderr.write('installed\\n')\n"
+        "import keras\n"
+        "print(sorted(m for m in legacy_keras.KERAS1_PACKAGE_IMPORTS\n"
+        "             if 'legacy_keras.' + m not in sys.modules))\n"
+        "from legacy_keras import backend as K\n"
+        "print(keras is legacy_keras, keras.__version__, K.backend(), keras.backend is K)\n"
+        "print(keras.layers.Dense.__module__)\n")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "True False", "[]", "True 1.2.2 theano True", "legacy_keras.layers.core"]
+    lines = [line for line in result.stderr.splitlines()
+             if line in ("installed", "Using Theano backend.")]
+    assert lines == ["installed", "Using Theano backend."]
