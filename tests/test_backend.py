@@ -1,6 +1,8 @@
-"""Issue 6 behaviours beyond the goldens: K.function per learning phase, updates reaching
-the Keras 3 weights that fit / predict use, custom layers with theano.shared weights,
-cloned bound variables, floatX independence, unsupported Theano names."""
+"""The backend (``keras.backend`` as K) and the Theano facade beyond the goldens
+(test_backend_goldens.py): K.function per learning phase, updates reaching the Keras 3
+weights that fit / predict use, custom layers with theano.shared weights, cloned bound
+variables, floatX independence, unsupported Theano names, theano.printing's debugprint
+and pprint styles."""
 import numpy as np
 import pytest
 
@@ -125,7 +127,7 @@ def test_ctc_is_reported_unsupported():
         K.ctc_batch_cost(None, None, None, None)
 
 
-def test_backend_helpers():
+def test_backend_says_theano_version_1_2_2_and_small_helpers_match_keras1():
     assert K.backend() == "theano"
     assert isinstance(K.count_params(K.zeros((2, 3))), np.int64)
     assert K.int_shape(K.placeholder(shape=(None, 3))) == (None, 3)
@@ -135,3 +137,20 @@ def test_backend_helpers():
     np.testing.assert_array_equal(K.eval(K.one_hot(K.variable([0, 2], dtype="int32"), 3)),
                                   [[1, 0, 0], [0, 0, 1]])
     assert legacy_keras.__version__ == "1.2.2"
+
+
+def test_debugprint_pytensor_style_for_teaching():
+    model = mlp()
+    text = theano.printing.debugprint(model.layers[0].output, file="str", style="pytensor")
+    assert "Tanh" in text and "dense_1_W" in text and "ExpandDims" in text
+
+
+def test_pprint_styles():
+    model = mlp()
+    output = model.layers[0].output
+    theano_text = theano.printing.pprint(output)
+    assert theano_text.startswith("tanh(((dense_input_") and "\\dot dense_1_W" in theano_text
+    pytensor_text = theano.printing.pprint(output, style="pytensor")
+    assert pytensor_text != theano_text and "dense_1_W" in pytensor_text
+    with pytest.raises(ValueError, match="style must be"):
+        theano.printing.pprint(output, style="theano 1.0")

@@ -6,6 +6,7 @@ test_layers_more_goldens.py.)"""
 import pytest
 
 from harness import check_case
+from legacy_keras.layers import Dense
 
 CASES = [
     "l1_core_dense",
@@ -21,3 +22,10 @@ CASES = [
 @pytest.mark.parametrize("case", CASES)
 def test_case_matches_keras1(case, tmp_path):
     check_case(case, str(tmp_path))
+
+
+def test_unknown_dense_argument_names_the_keras1_spelling():
+    with pytest.raises(TypeError, match="kernel_initializer.*Keras 1.2.2's Dense calls it `init`"):
+        Dense(3, kernel_initializer="zeros")
+    with pytest.raises(TypeError, match="'foo' for Dense"):
+        Dense(3, foo=1)

@@ -1,4 +1,4 @@
-"""Issue 2: ``layer.W`` behaves like a Theano shared variable bound to one Keras 3 variable;
+"""``layer.W`` behaves like a Theano shared variable bound to one Keras 3 variable;
 the seed's question answered (set_value is applied once, eagerly); bad input is refused
 and changes nothing. Deliberate differences from Theano (migration_guide.md) are pinned
 here: tests/goldens/f_shared_set_value_divergent.stdout shows what Theano did instead."""
@@ -7,8 +7,6 @@ import warnings
 import numpy as np
 import pytest
 
-import legacy_keras as keras
-from legacy_keras import backend as K
 from legacy_keras.layers import Dense
 from legacy_keras.models import Sequential
 
@@ -104,35 +102,3 @@ def test_bad_set_weights_changes_nothing():
         model.set_weights(before[:-1])
     for old, new in zip(before, model.get_weights()):
         np.testing.assert_array_equal(old, new)
-
-
-def test_unknown_dense_argument_names_the_keras1_spelling():
-    with pytest.raises(TypeError, match="kernel_initializer.*Keras 1.2.2's Dense calls it `init`"):
-        Dense(3, kernel_initializer="zeros")
-    with pytest.raises(TypeError, match="'foo' for Dense"):
-        Dense(3, foo=1)
-
-
-def test_predict_refuses_wrong_input_shape(x):
-    model = vfnet()
-    with pytest.raises(ValueError, match=r"expected dense_input_\d+ to have shape \(None, 5\)"):
-        model.predict(x[:, :4])
-
-
-def test_debugprint_pytensor_style_for_teaching():
-    model = vfnet()
-    text = keras.theano.printing.debugprint(model.layers[0].output, file="str",
-                                            style="pytensor")
-    assert "Tanh" in text and "dense_1_W" in text and "ExpandDims" in text
-    assert K.backend() == "theano"
-
-
-def test_pprint_styles():
-    model = vfnet()
-    output = model.layers[0].output
-    theano_text = keras.theano.printing.pprint(output)
-    assert theano_text.startswith("tanh(((dense_input_") and "\\dot dense_1_W" in theano_text
-    pytensor_text = keras.theano.printing.pprint(output, style="pytensor")
-    assert pytensor_text != theano_text and "dense_1_W" in pytensor_text
-    with pytest.raises(ValueError, match="style must be"):
-        keras.theano.printing.pprint(output, style="theano 1.0")

@@ -1,9 +1,10 @@
-"""Issue 12: ``theano.function`` runs its graph lowered to one TensorFlow function.
+"""``theano.function`` runs its graph lowered to one TensorFlow function.
 
 Every numerical test compares the lowered function with the same graph compiled on the
 PyTensor path (``LEGACY_KERAS_THEANO_ENGINE=pytensor``, the engine every function used
-before), which the golden tests pin to Theano 1.0.5's numbers. No timings here: speed is
-measured by benchmarks/bench_trpo.py and benchmarks/bench_theano_call.py.
+before), which the golden tests pin to Theano 1.0.5's numbers. A layer's raw Theano
+without a lowering fails loudly in predict. No timings here: speed is measured by
+benchmarks/bench_trpo.py and benchmarks/bench_theano_call.py.
 """
 import numpy as np
 import pytensor
@@ -11,6 +12,7 @@ import pytest
 
 from legacy_keras import backend as K
 from legacy_keras import theano
+from legacy_keras.engine.topology import Layer
 from legacy_keras.layers import Dense
 from legacy_keras.models import Sequential
 from legacy_keras.theano import tensor as T
@@ -413,3 +415,24 @@ def test_fallback_runs_unfused_with_the_same_numbers(monkeypatch):
     x = np.random.RandomState(13).rand(5, 4).astype("float32")
     for _ in range(2):
         assert_same(fallback(x), reference(x))
+
+
+def test_raw_theano_without_a_tensorflow_lowering_fails_loudly():
+    """Where a layer's raw Theano has no TensorFlow lowering (here a theano.scan with two
+    taps), predict fails loudly, naming the layer, the feature and the guide, never with
+    a silently different computation."""
+    class TwoTaps(Layer):
+        def call(self, x, mask=None):
+            out, _ = theano.scan(lambda a, b: a + b, n_steps=3,
+                                 outputs_info=dict(initial=x[:2], taps=[-2, -1]))
+            return out[-1] + 0 * x[:1]
+
+    model = Sequential([Dense(3, input_dim=2), TwoTaps()])
+    symbolic = K.function([model.input], [model.output])
+    x = np.ones((2, 2), "float32")
+    assert symbolic([x])[0].shape == (1, 3)  # the Theano graph itself is fine
+    with pytest.raises(Exception) as raised:
+        model.predict(x)
+    message = str(raised.value)
+    assert "twotaps_1" in message and "several taps" in message
+    assert "not supported by legacy_keras" in message and "migration_guide.md" in message
