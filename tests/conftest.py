@@ -14,6 +14,16 @@ def fresh_keras1_session():
     yield
 
 
+@pytest.fixture
+def set_image_dim_ordering():
+    """K.set_image_dim_ordering for one test: the ordering in force before is restored
+    after it."""
+    from legacy_keras.backend import common
+
+    before = common.image_dim_ordering()
+    yield common.set_image_dim_ordering
+    common.set_image_dim_ordering(before)
+
 
 @pytest.fixture
 def path_without_graphviz():

@@ -1,6 +1,9 @@
-"""Issue 2: activation is explicit, and `legacy-keras run` runs scripts as Python would.
+"""Activation and ``legacy-keras run``: ``legacy_keras.install()`` / ``uninstall()`` swap
+the ``keras`` and ``theano`` modules a script imports; ``legacy-keras run`` runs scripts
+and modules as Python would (argv, exit codes, tracebacks), the seed snippet prints
+Keras 1's output byte for byte, and its plot() renders with or without graphviz.
 
-These run real subprocesses: each imports TensorFlow (a few seconds)."""
+Most run real subprocesses: each imports TensorFlow (a few seconds)."""
 import json
 import os
 import shutil
@@ -155,3 +158,25 @@ def test_aliased_modules_keep_their_own_spec():
     spec = importlib.util.find_spec("legacy_keras.preprocessing.text")
     assert spec.name == "legacy_keras.preprocessing.text"
     assert spec.origin.endswith(os.path.join("preprocessing", "text.py"))
+
+
+def test_keras_namespace_after_install():
+    """``keras.datasets``, ``keras.preprocessing``, ``keras.wrappers`` and ``keras.utils``
+    are legacy_keras's own modules under activation."""
+    import legacy_keras
+    from legacy_keras.datasets import imdb
+    from legacy_keras.preprocessing import image
+    from legacy_keras.wrappers.scikit_learn import KerasClassifier
+
+    legacy_keras.install()
+    try:
+        import keras.datasets.imdb as k_imdb
+        import keras.preprocessing.image as k_image
+        import keras.wrappers.scikit_learn as k_sklearn
+        from keras.utils.np_utils import to_categorical
+
+        assert k_image is image and k_imdb is imdb
+        assert k_sklearn.KerasClassifier is KerasClassifier
+        assert to_categorical([1]).tolist() == [[0., 1.]]
+    finally:
+        legacy_keras.uninstall()

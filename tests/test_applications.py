@@ -1,5 +1,5 @@
-"""Issue 15: keras.applications (VGG16, VGG19, ResNet50, InceptionV3, Xception,
-MusicTaggerCRNN, imagenet_utils, audio_conv_utils) against real Keras 1.2.2.
+"""keras.applications (VGG16, VGG19, ResNet50, InceptionV3, Xception, MusicTaggerCRNN,
+imagenet_utils, audio_conv_utils) against real Keras 1.2.2.
 
 The a_* golden cases (tests/cases/, run under the reference by tests/oracle/regenerate.py)
 build each model at a small input it allows, print its summary, predict with seeded
@@ -91,6 +91,8 @@ def test_missing_class_index_offline_says_where_it_goes(keras_cache, monkeypatch
 
 def test_keras_home_is_the_cache_too(tmp_path, keras_cache, monkeypatch):
     """Keras 3 keeps its files in $KERAS_HOME: a weight file there is found."""
+    import numpy as np
+
     from legacy_keras import backend as K
     from legacy_keras.applications import _weights, vgg16
 
@@ -106,7 +108,6 @@ def test_keras_home_is_the_cache_too(tmp_path, keras_cache, monkeypatch):
     # The file holds TensorFlow kernels: loading into the Theano-convention model flips
     # them (Keras 1.2.2's convert_all_kernels_in_model).
     flipped = loaded.get_layer("block1_conv1").get_weights()[0]
-    np = pytest.importorskip("numpy")
     np.testing.assert_array_equal(flipped, kernel[::-1, ::-1, :, :])
 
 

@@ -1,4 +1,5 @@
-"""Issue 5: ``keras.callbacks`` and ``Progbar`` driven by a fake model and fake logs.
+"""``keras.callbacks`` and the ``Progbar`` they print with (keras.utils.generic_utils),
+driven by a fake model and fake logs.
 
 The expected console output, file names, file contents and values below were produced
 by running the same driver (``fit`` below, Keras 1.2.2's ``_fit_loop`` by hand) with
@@ -25,7 +26,6 @@ from legacy_keras.callbacks import (BaseLogger, Callback, CallbackList, CSVLogge
                                     EarlyStopping, History, LambdaCallback,
                                     LearningRateScheduler, ModelCheckpoint, ProgbarLogger,
                                     ReduceLROnPlateau, RemoteMonitor, TensorBoard)
-from legacy_keras.utils import generic_utils
 from legacy_keras.utils.generic_utils import Progbar
 
 
@@ -165,34 +165,6 @@ def test_progbar_averages_in_float64():
     total, count = bar.sum_values["loss"]
     assert type(total) is np.float64 and count == 3
     assert total == np.float64(np.float32(0.1)) + 2 * np.float64(np.float32(0.2))
-
-
-# -- generic utils -------------------------------------------------------------------------
-def test_make_tuple():
-    assert generic_utils.make_tuple(1, "a") == (1, "a")
-    assert generic_utils.make_tuple() == ()
-
-
-def test_func_dump_and_load_round_trip():
-    offset = 3
-
-    def shifted(x, scale=2):
-        return x * scale + offset
-
-    code, defaults, closure = generic_utils.func_dump(shifted)
-    assert isinstance(code, str) and defaults == (2,) and closure == (3,)
-    loaded = generic_utils.func_load((code, defaults, closure))
-    assert loaded(5) == 13 and loaded(5, scale=1) == 8
-    assert loaded.__name__ == "shifted"
-    plain = generic_utils.func_load(generic_utils.func_dump(lambda x: x + 1)[0],
-                                    globs={"np": np})
-    assert plain(1) == 2
-
-
-def test_get_from_module_is_kept():
-    assert generic_utils.get_from_module("abs", {"abs": abs}, "thing") is abs
-    with pytest.raises(ValueError, match="Invalid thing: nope"):
-        generic_utils.get_from_module("nope", {}, "thing")
 
 
 # -- a fit loop as Keras 1.2.2's _fit_loop, on a fake model ----------------------------------
