@@ -1,4 +1,4 @@
-"""Per-call overhead of a tiny ``theano.function`` (issue 12; target under 0.2 ms), next
+"""Per-call overhead of a tiny ``theano.function`` (target under 0.2 ms), next
 to a bare ``tf.function`` doing the same work and to the PyTensor engine it replaced.
 
     python benchmarks/bench_theano_call.py [--calls 5000]

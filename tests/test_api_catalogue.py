@@ -1,4 +1,4 @@
-"""Issue 15: the whole Keras 1.2.2 API, walked from the reference catalogue.
+"""The whole Keras 1.2.2 API, walked from the reference catalogue.
 
 tests/data/keras1_api_names.json is the part of ``../shared/reference/keras1_api.json``
 (every public name of every Keras 1.2.2 module, recorded in the Keras 1.2.2 / Theano

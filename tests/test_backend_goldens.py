@@ -1,6 +1,7 @@
-"""Issue 6 goldens: the backend and Theano on the same weights. Each case ran under real
-Keras 1.2.2 / Theano 1.0.5 (tests/oracle/regenerate.py); legacy_keras must record the
-same numbers and print the same text, except for the sections listed in
+"""The backend (K) and the Theano facade (theano, theano.tensor, printing, compiled
+functions, gradients) on the same weights as real Keras 1.2.2 / Theano 1.0.5: each
+golden case ran under the reference (tests/oracle/regenerate.py); legacy_keras must
+record the same numbers and print the same text, except for the sections listed in
 DELIBERATE_SECTIONS (each documented in migration_guide.md, "Deliberate differences")."""
 import re
 

@@ -1,5 +1,6 @@
-"""Issue 4 goldens: Keras 1 LocallyConnected1D / LocallyConnected2D (l2_local) and
-ConvLSTM2D (l2_convlstm), run under real Keras 1.2.2 / Theano 1.0.5.
+"""Locally connected and convolutional recurrent layers: Keras 1 LocallyConnected1D /
+LocallyConnected2D (l2_local) and ConvLSTM2D (l2_convlstm), run under real Keras 1.2.2 /
+Theano 1.0.5.
 
 Both must print and record exactly what Keras 1.2.2 did:
 

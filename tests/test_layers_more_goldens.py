@@ -1,7 +1,8 @@
-"""Issue 3 (part B) goldens: Embedding, BatchNormalization, advanced activations, noise
-layers and TimeDistributed. Each case ran under real Keras 1.2.2 / Theano 1.0.5
-(tests/oracle/regenerate.py); legacy_keras must print and record the same, except for
-the deliberate differences listed here."""
+"""Embedding, BatchNormalization, advanced activations, noise layers (Dropout,
+SpatialDropout, GaussianNoise, GaussianDropout) and TimeDistributed. Each golden case
+ran under real Keras 1.2.2 / Theano 1.0.5 (tests/oracle/regenerate.py); legacy_keras
+must print and record the same. Then what the goldens cannot show: BatchNormalization's
+running statistics and modes, noise layers active only in training."""
 import pytest
 
 from harness import check_case

@@ -1,5 +1,5 @@
-"""Issue 3 / 4 goldens: Keras 1 recurrent layers (SimpleRNN, GRU, LSTM; masks, stateful;
-Bidirectional around them), run under real Keras 1.2.2 / Theano 1.0.5
+"""Recurrent layers: Keras 1's SimpleRNN, GRU, LSTM (masks, stateful; Bidirectional
+around them), run under real Keras 1.2.2 / Theano 1.0.5
 (tests/oracle/regenerate.py). Every recorded number, shape, weight name / order and
 config must match, and the printed ``debugprint(layer.output)`` exactly: Theano's
 ``scan`` (``for{cpu,scan_fn}.N``, the state buffers with ``Rebroadcast{0}``, and the

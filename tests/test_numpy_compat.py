@@ -1,4 +1,6 @@
-"""The 2016 NumPy names and ragged arrays, under activation only (issues 13 and 17)."""
+"""NumPy compatibility under activation only: the 2016 NumPy names (np.float, np.int,
+...) and ragged arrays as NumPy 1 had them, each with one warning naming the modern
+spelling; NumPy restored exactly by uninstall."""
 import pickle
 import warnings
 

@@ -1,4 +1,4 @@
-"""Issue 14, point 1: Keras version profiles. The behaviour switches are one table
+"""Keras version profiles (1.0.x, 1.1.x, 1.2.x). The behaviour switches are one table
 (legacy_keras/profiles.py); a release is chosen by --keras-version, install(version=),
 $LEGACY_KERAS_VERSION or a keras==X pin next to the script. Goldens
 tests/goldens/v_*@<release>.* were printed by that release of real Keras on Theano 1.0.5

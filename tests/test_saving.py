@@ -1,4 +1,4 @@
-"""Issue 7 (old files): Keras 1.2.2's HDF5 weights / models and JSON / YAML configs.
+"""Saving and loading: Keras 1.2.2's HDF5 weights / models and JSON / YAML configs.
 
 * The h_* golden cases write and read their files under legacy_keras and must record
   what Keras 1.2.2 recorded: predictions, and the HDF5 tree (names, attributes, stored

@@ -1,4 +1,4 @@
-"""Issue 14, point 3 (SciPy): scipy.misc's image functions under activation only.
+"""SciPy compatibility: scipy.misc's image functions under activation only.
 
 SciPy 1.0 cannot be installed next to today's NumPy, so the expectations below are SciPy
 0.19 / 1.0's documented behaviour (byte-scaling min..max to 0..255, (rows, columns) size

@@ -1,5 +1,7 @@
-"""Issue 5 goldens: training runs that real Keras 1.2.2 / Theano 1.0.5 recorded
-(tests/oracle/regenerate.py); legacy_keras must train to the same numbers."""
+"""Training against real Keras 1.2.2 / Theano 1.0.5: optimizers, objectives, metrics,
+fit's options, seeded shuffles, verbose output, callbacks in fit, regularizers, nested
+models' state. Each run was recorded under the reference (tests/oracle/regenerate.py);
+legacy_keras must train to the same numbers and print the same text."""
 import pytest
 
 from harness import check_case

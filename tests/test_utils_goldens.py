@@ -1,6 +1,6 @@
-"""Issue 7 part B goldens: keras.preprocessing, keras.utils and keras.datasets cases,
-each run under real Keras 1.2.2 (tests/oracle/regenerate.py); legacy_keras must print
-and record the same."""
+"""keras.preprocessing (sequence, text, image), keras.utils and keras.datasets against
+real Keras 1.2.2: each golden case ran under the reference (tests/oracle/regenerate.py);
+legacy_keras must print and record the same."""
 import pytest
 
 from harness import check_case

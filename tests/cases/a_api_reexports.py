@@ -1,4 +1,4 @@
-# Issue 15: names Keras 1.2.2 re-exported (or spelled) outside their home module, used
+# Names Keras 1.2.2 re-exported (or spelled) outside their home module, used
 # from where scripts imported them: each must be the working object and do what Keras
 # 1.2.2 did. EigenvalueRegularizer in a model's loss, standardize_* helpers, the conv
 # length helpers, time_distributed_dense, func_dump / func_load, optimizer_from_config,

@@ -1,4 +1,4 @@
-# Issue 15: keras.applications' argument checks and helpers, without weight files:
+# keras.applications' argument checks and helpers, without weight files:
 # input_shape / weights / classes errors of every model (Xception: the Theano
 # backend's RuntimeError), the default input shapes, an input_tensor that is not a
 # Keras tensor, preprocess_input (Caffe BGR mean for VGG / ResNet, [-1, 1] for

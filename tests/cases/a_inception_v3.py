@@ -1,4 +1,4 @@
-# Issue 15: keras.applications.inception_v3.InceptionV3 without the top at 139x139 (its
+# keras.applications.inception_v3.InceptionV3 without the top at 139x139 (its
 # minimum), 'tf' ordering: summary, seeded weights, then weights='imagenet' from the
 # tf-kernel file in ~/.keras/models (kernels flipped after loading, on Theano). The
 # MD5 check Keras 1.2.2 made is replaced to accept the seeded file.

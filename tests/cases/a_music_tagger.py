@@ -1,4 +1,4 @@
-# Issue 15: keras.applications.music_tagger_crnn.MusicTaggerCRNN with its top (the
+# keras.applications.music_tagger_crnn.MusicTaggerCRNN with its top (the
 # 'output' Dense of 50 sigmoid tags) for both orderings: summary, predictions with
 # seeded weights, then weights='msd' from Keras 1.2.2's file in ~/.keras/models. Both
 # published files hold TensorFlow-convention kernels (also the 'th' one): loaded by

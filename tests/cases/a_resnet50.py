@@ -1,4 +1,4 @@
-# Issue 15: keras.applications.resnet50.ResNet50 without the top at 197x197 (its
+# keras.applications.resnet50.ResNet50 without the top at 197x197 (its
 # minimum), 'tf' ordering: summary, predictions with seeded weights (BatchNormalization
 # statistics included), then weights='imagenet' from the tf-kernel file in
 # ~/.keras/models, kernels flipped after loading as Keras 1.2.2 did on Theano. Keras

@@ -1,4 +1,4 @@
-# Issue 15: keras.applications.vgg16.VGG16 without the top at 48x48 (its minimum), for
+# keras.applications.vgg16.VGG16 without the top at 48x48 (its minimum), for
 # both orderings: summary, predictions with seeded weights, then weights='imagenet'
 # from the file Keras 1.2.2 looked for in ~/.keras/models: 'th' loads the th-kernel file
 # as it is; 'tf' loads the tf-kernel (TensorFlow convention) file and, on Theano,

@@ -1,4 +1,4 @@
-# Issue 15: keras.applications.vgg19.VGG19 without the top, 'th' ordering at 48x48, and
+# keras.applications.vgg19.VGG19 without the top, 'th' ordering at 48x48, and
 # an input_tensor (a Keras tensor) instead of input_shape: summary, predictions with
 # seeded weights, then weights='imagenet' from the th-kernel file in ~/.keras/models.
 import os

@@ -1,4 +1,4 @@
-# Issue 6: K.batch_dot (Theano's batched_tensordot / BatchedDot), kept apart from
+# K.batch_dot (Theano's batched_tensordot / BatchedDot), kept apart from
 # b_backend_functions because BatchedDot's C code does not link without a BLAS in the
 # reference environment: this case is regenerated with THEANO_FLAGS cxx= (Theano's
 # Python implementations), see tests/goldens/README.md. Errors are not caught, so a

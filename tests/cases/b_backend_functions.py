@@ -1,4 +1,4 @@
-# Issue 6: a table of Keras 1.2.2 backend (K.*) functions evaluated on fixed small
+# A table of Keras 1.2.2 backend (K.*) functions evaluated on fixed small
 # arrays, K.eval(K.fn(K.variable(a), ...)) as Keras-era code and the Keras tests did.
 # Each result is recorded with its dtype and shape (rtol 1e-5). Also the session
 # helpers (int_shape, ndim, dtype, count_params, floatx, epsilon, image_dim_ordering,

@@ -1,4 +1,4 @@
-# Issue 6: debugprint of *compiled* functions (Theano 1.0's optimized-graph format:
+# debugprint of *compiled* functions (Theano 1.0's optimized-graph format:
 # Dot22 / Elemwise{Composite{...}} / destroy maps such as [(0, 0)] / toposort indices).
 # The seed's vfnet predict function built as theano.function([vfnet.input],
 # vfnet.output) and as K.function([vfnet.input], [vfnet.output]) (whose Theano function

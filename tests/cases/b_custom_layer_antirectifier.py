@@ -1,4 +1,4 @@
-# Issue 6: custom Keras 1 layers written with K.
+# Custom Keras 1 layers written with K.
 #
 # 1. The Keras 1.2.2 example layer "Antirectifier" (examples/antirectifier.py): x minus its
 #    mean over the features, L2-normalised, then the positive and negative parts

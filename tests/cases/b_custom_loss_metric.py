@@ -1,4 +1,4 @@
-# Issue 6: a custom loss and custom metrics written with K (the Keras 1 docs patterns):
+# A custom loss and custom metrics written with K (the Keras 1 docs patterns):
 #
 #     def mean_pred(y_true, y_pred):
 #         return K.mean(y_pred)

@@ -1,4 +1,4 @@
-# Issue 6: the Keras 1 FAQ "How can I obtain the output of an intermediate layer?"
+# The Keras 1 FAQ "How can I obtain the output of an intermediate layer?"
 #
 #     get_3rd_layer_output = K.function([model.layers[0].input, K.learning_phase()],
 #                                       [model.layers[3].output])

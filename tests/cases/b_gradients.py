@@ -1,4 +1,4 @@
-# Issue 6: gradients of a unit's / filter's mean activation with respect to the input
+# Gradients of a unit's / filter's mean activation with respect to the input
 # (the Keras 1 conv_filter_visualization / deep-dream pattern):
 #
 #     loss = K.mean(layer_output[:, filter_index, :, :])

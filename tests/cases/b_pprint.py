@@ -1,4 +1,4 @@
-# Issue 6: theano.printing.pprint of the expressions Keras-1-era code printed: infix
+# theano.printing.pprint of the expressions Keras-1-era code printed: infix
 # operators (always parenthesised), unary minus, element-wise functions by name (exp,
 # log, tanh, sqr, sqrt, sigmoid, softplus, clip, switch, maximum, eq, fill), |abs|, casts,
 # \dot, transposes and other DimShuffles, Subtensor (constant / symbolic indices,

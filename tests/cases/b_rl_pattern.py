@@ -1,4 +1,4 @@
-# Issue 6: the policy-gradient RL pattern end to end, as joschu/modular_rl wrote it with
+# The policy-gradient RL pattern end to end, as joschu/modular_rl wrote it with
 # Keras 1 + Theano: a policy network built with Sequential after np.random.seed (its
 # default glorot initialisation from NumPy's global RNG), theano.function([net.input],
 # net.output), a surrogate loss written with T (T.log, indexing with T.arange,

@@ -1,4 +1,4 @@
-# Issue 6: the Theano API that Keras-1-era code used directly (theano_api_used.json):
+# The Theano API that Keras-1-era code used directly (theano_api_used.json):
 # theano.function (updates with a counter shared variable, givens, allow_input_downcast,
 # on_unused_input, outputs as a list / a single variable / none, keyword inputs),
 # theano.shared, theano.config.floatX (and K.set_floatx, which does not change it),

@@ -1,4 +1,4 @@
-# Issue 2 (foundation): how theano.printing.debugprint shows the output of a Dense layer
+# How theano.printing.debugprint shows the output of a Dense layer
 # for every Keras 1 activation, given as Dense(activation=...) and as a separate
 # Activation layer. Stdout is compared exactly (including the three trailing spaces
 # after '' on every non-leaf line).

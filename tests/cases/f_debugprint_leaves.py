@@ -1,4 +1,4 @@
-# Issue 2 (foundation): what theano.printing.debugprint prints for unnamed leaves,
+# What theano.printing.debugprint prints for unnamed leaves,
 # constants and the usual tensor operations a Keras 1 / Theano script writes by hand,
 # including a graph with more than 26 nodes (ids past 'Z').
 import numpy as np

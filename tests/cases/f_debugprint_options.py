@@ -1,4 +1,4 @@
-# Issue 2 (foundation): theano.printing.debugprint options on graphs built from Dense
+# theano.printing.debugprint options on graphs built from Dense
 # layers: depth, ids, print_type, file='str' and file objects, lists of variables,
 # Apply nodes, stop_on_name, a caller-supplied done dict, and the return value.
 import sys

@@ -1,4 +1,4 @@
-# Issue 2 (foundation): Dense arguments that set weights and shapes (weights=, bias=False,
+# Dense arguments that set weights and shapes (weights=, bias=False,
 # input_shape, batch_input_shape, input_dim, 3-D input), shapes of layers and models,
 # get_weights / set_weights, and the errors for unknown arguments and bad weights.
 import numpy as np

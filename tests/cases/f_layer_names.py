@@ -1,4 +1,4 @@
-# Issue 2 (foundation): Keras 1 naming counters (one counter per prefix, per process),
+# Keras 1 naming counters (one counter per prefix, per process),
 # explicit names, models' names, input names, weight names, and Dense/Activation/
 # Sequential get_config() with many arguments (made plain through a JSON round-trip).
 import json

@@ -1,4 +1,4 @@
-# Issue 2 (foundation): keras.utils.visualize_util.model_to_dot / plot on the seed's
+# keras.utils.visualize_util.model_to_dot / plot on the seed's
 # vfnet. Keras 1.2.2 uses str(id(layer)) as the dot node ids, which change from run to
 # run; to make the golden deterministic, this script replaces each node id with the name
 # of its layer before printing. Nodes are declared in layer order (the input layer, whose

@@ -1,4 +1,4 @@
-# Issue 2 (foundation): predictions of small Dense nets for every Keras 1 activation,
+# Predictions of small Dense nets for every Keras 1 activation,
 # with seeded weights, on fixed inputs that cover negative, small and large values
 # (hard_sigmoid's clipping, relu's kink, softplus/elu on both sides).
 import numpy as np

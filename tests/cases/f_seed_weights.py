@@ -1,4 +1,4 @@
-# Issue 2 (foundation): with np.random.seed(1337) before building, the seed snippet's
+# With np.random.seed(1337) before building, the seed snippet's
 # models get exactly the weights they got on Theano (initializers draw from NumPy's
 # global generator in Keras 1.2.2's order, float64 then cast to float32). Records every
 # weight before and after the snippet's scaling loop, weight names and order, and the

@@ -1,4 +1,4 @@
-# Issue 2 (foundation): a Dense layer's W / b as Theano shared variables: what
+# A Dense layer's W / b as Theano shared variables: what
 # set_value accepts (and refuses) where legacy_keras must behave as Theano 1.0.5 did,
 # get_value, and the variable's attributes. Cases where legacy_keras deliberately differs
 # from Theano (float64 / int arrays, inexact lists, wrong shapes, borrow=True aliasing)

@@ -1,5 +1,5 @@
-# Issue 2 (foundation): Theano 1.0.5's set_value / get_value where legacy_keras
-# DELIBERATELY differs (issue 2, item 4; listed in migration_guide.md):
+# Theano 1.0.5's set_value / get_value where legacy_keras
+# DELIBERATELY differs (listed in migration_guide.md):
 # * a float64 (or int32/int64) array for a float32 variable: Theano raises TypeError;
 #   legacy_keras casts and warns once (NumPy 2 promotion gives float64 where NumPy 1 gave
 #   float32, so scripts that worked must keep working);

@@ -7,8 +7,9 @@ The same script runs twice:
 * under the reference (real Keras 1.2.2 on Theano 1.0.5) through
   ``tests/oracle/regenerate.py``, which writes ``tests/goldens/<case>.json`` and
   ``tests/goldens/<case>.stdout``;
-* under legacy_keras in the test suite (``tests/test_golden_cases.py``), which compares
-  what it prints and records with those files.
+* under legacy_keras in the test suite (``tests/harness.py``, called by the
+  ``tests/test_*_goldens.py`` modules and others), which compares what it prints and
+  records with those files.
 
 This module must run unchanged on both sides (NumPy 1.23 there, NumPy 2 here), so it
 imports nothing but NumPy and the standard library.

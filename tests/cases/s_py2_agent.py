@@ -1,4 +1,4 @@
-# Issue 14 (Python 2 source): the reference output of tests/fixtures/py2_agent, a Python 2
+# The reference output of tests/fixtures/py2_agent, a Python 2
 # policy-gradient program (Keras 1 Sequential policy, raw Theano: theano.function with
 # updates, T.grad, T.log, advanced indexing; a package with implicit relative imports,
 # integer division that matters). The oracle is Python 3, so this case runs the

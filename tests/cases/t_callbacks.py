@@ -1,4 +1,4 @@
-# Issue 5: Keras 1.2.2 callbacks.
+# Keras 1.2.2 callbacks.
 # - A Callback subclass that prints every hook call in order with the sorted keys of its
 #   logs (ints such as 'batch' and 'size' printed, float values recorded with rtol 1e-4
 #   instead of printed, so printing never depends on the 4th decimal), for a 2-epoch fit

@@ -1,4 +1,4 @@
-# Issue 17 (1): custom optimizers as third-party Keras 1 code wrote them. A Keras 1
+# Custom optimizers as third-party Keras 1 code wrote them. A Keras 1
 # `Optimizer` subclass with its own `get_updates(params, constraints, loss)` builds its
 # updates symbolically (K.update, K.update_add, K.switch, K.get_variable_shape, K.zeros,
 # self.get_gradients), creates its state inside get_updates, may read the loss itself

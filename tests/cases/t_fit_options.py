@@ -1,4 +1,4 @@
-# Issue 5: the options of fit / evaluate / predict in Keras 1.2.2, from fixed weights:
+# The options of fit / evaluate / predict in Keras 1.2.2, from fixed weights:
 # class_weight (one-hot and single-unit targets), sample_weight (with zeros: Keras 1
 # divides by the fraction of non-zero weights), validation_split (the last samples, taken
 # before any shuffling), validation_data (2- and 3-tuples), a multi-input / multi-output

@@ -1,4 +1,4 @@
-# Issue 17 (acceptance): the GAN training loop third-party Keras 1 programs used (the
+# The GAN training loop third-party Keras 1 programs used (the
 # keras-dcgan pattern on a small MLP and synthetic 2-D data, seeded): the discriminator
 # frozen (`trainable = False`) inside the combined generator+discriminator model when
 # that model is compiled, unfrozen again and compiled alone; then alternating

@@ -1,4 +1,4 @@
-# Issue 13: a gradient of a gradient through a model. A custom loss that differentiates
+# A gradient of a gradient through a model. A custom loss that differentiates
 # the model's output with respect to its input (double backpropagation: the gradient
 # penalty of input-gradient regularisation and of WGAN-GP critics), trained with
 # train_on_batch / fit, so the training step differentiates a gradient; and, symbolically,

@@ -1,4 +1,4 @@
-# Issue 17 (2): every form of data Keras 1.2.2's standardize_input_data accepted, through
+# Every form of data Keras 1.2.2's standardize_input_data accepted, through
 # fit / train_on_batch / test_on_batch / evaluate / predict: a list of plain numbers as
 # the target of a single-output model (`[1] * B + [0] * B`, the GAN idiom), nested lists
 # as inputs, 1-D arrays (made columns), a list holding one array, dicts keyed by input /

@@ -1,4 +1,4 @@
-# Issue 5: metrics as Keras 1.2.2 resolved and computed them.
+# Metrics as Keras 1.2.2 resolved and computed them.
 # - 'accuracy' / 'acc' -> binary_accuracy when the output has 1 unit or the loss is
 #   binary_crossentropy, sparse_categorical_accuracy with sparse_categorical_crossentropy,
 #   else categorical_accuracy; always named 'acc'.

@@ -1,4 +1,4 @@
-# Issue 5: state changes of layers inside nested models during training. A model used as a
+# State changes of layers inside nested models during training. A model used as a
 # layer (a Sequential branch of a legacy Merge, a functional Model called on a tensor,
 # a Sequential inside a Sequential) whose BatchNormalization (mode 0) updates its running
 # statistics, and a stateful LSTM inside a nested Sequential carrying its states: after

@@ -1,4 +1,4 @@
-# Issue 5: every objective of keras.objectives (Keras 1.2.2) and its aliases.
+# Every objective of keras.objectives (Keras 1.2.2) and its aliases.
 # 1. Evaluated directly, K.eval(objective(K.variable(y_true), K.variable(y_pred))), on
 #    fixed arrays, including values that hit the epsilon clipping (predictions of exactly
 #    0 and 1, y_true of 0 for mape, negative predictions for msle, un-normalised

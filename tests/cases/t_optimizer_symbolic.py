@@ -1,4 +1,4 @@
-# Issue 17 (1): optimizers used symbolically, as keras-rl's DDPG trained its actor: the
+# Optimizers used symbolically, as keras-rl's DDPG trained its actor: the
 # optimizer's get_updates(actor weights, constraints, -mean(critic(actor(obs), obs)))
 # gives Theano updates that a K.function applies (a built-in Adam and a custom
 # Optimizer subclass creating its moments in get_updates); actor weights, the

@@ -1,4 +1,4 @@
-# Issue 5: Nadam: lr, beta_1, beta_2, epsilon, schedule_decay, clipnorm, clipvalue
+# Nadam: lr, beta_1, beta_2, epsilon, schedule_decay, clipnorm, clipvalue
 # Keras 1.2.2's Nadam trained from fixed initial weights (drawn from
 # np.random.RandomState(k), set with set_weights), shuffle=False, 3 epochs of 3 batches,
 # with its defaults and with non-default arguments. Per run: history.history per epoch

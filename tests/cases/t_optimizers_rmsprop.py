@@ -1,4 +1,4 @@
-# Issue 5: RMSprop: lr, rho, epsilon, decay, clipnorm, clipvalue
+# RMSprop: lr, rho, epsilon, decay, clipnorm, clipvalue
 # Keras 1.2.2's RMSprop trained from fixed initial weights (drawn from
 # np.random.RandomState(k), set with set_weights), shuffle=False, 3 epochs of 3 batches,
 # with its defaults and with non-default arguments. Per run: history.history per epoch

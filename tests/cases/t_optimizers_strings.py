@@ -1,4 +1,4 @@
-# Issue 5: optimizers given by name ('sgd', 'rmsprop', 'adagrad', 'adadelta', 'adam',
+# Optimizers given by name ('sgd', 'rmsprop', 'adagrad', 'adadelta', 'adam',
 # 'adamax', 'nadam', and the class names) get Keras 1's defaults; optimizer.lr is a
 # shared variable read with K.get_value (a 0-d float32 ndarray) and changed with
 # K.set_value, and a change made after the training function was compiled takes effect

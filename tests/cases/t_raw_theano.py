@@ -1,4 +1,4 @@
-# Issue 17 (3) and issue 13's runtime classes: raw Theano inside Keras 1 models, as
+# Raw Theano inside Keras 1 models, as
 # third-party programs wrote it, trained with fit / train_on_batch (legacy_keras runs
 # those on Keras 3). A layer whose call runs theano.scan over the batch, creating a
 # variable in each step (K.zeros) and filling its lower triangle with T.set_subtensor

@@ -1,4 +1,4 @@
-# Issue 5: training with weight regularizers (W/b), activity regularizers (a Dense's
+# Training with weight regularizers (W/b), activity regularizers (a Dense's
 # activity_regularizer and the ActivityRegularization layer) and weight constraints
 # (maxnorm, nonneg), from fixed weights, shuffle=False: per-epoch loss (which includes
 # the penalties, as Keras 1's total loss did), evaluate(), and the final weights.

@@ -1,4 +1,4 @@
-# Issue 17: keras-rl's DQN agent as it compiled and trained on Keras 1 / Theano: a
+# keras-rl's DQN agent as it compiled and trained on Keras 1 / Theano: a
 # target model cloned by model_from_config, a Lambda layer computing the masked Huber
 # loss with theano.tensor.switch (keras-rl's Theano branch), a trainable model with the
 # inputs [observation, y_true, mask] and the outputs [loss, q-values], the losses

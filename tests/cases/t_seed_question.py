@@ -1,4 +1,4 @@
-# Issue 5: the seed's question as training. The seed's vfnet (after the policy network,
+# The seed's question as training. The seed's vfnet (after the policy network,
 # as in seed_vfnet.py) is built under np.random.seed(1337); its W are scaled once with
 # set_value; compiled with SGD(lr=0.1) and mse; fit one epoch with batch_size = all
 # samples and shuffle=False. The weights after fit are exactly one SGD step from the

@@ -1,4 +1,4 @@
-# Issue 5: with np.random.seed(1337) a script draws its data, then builds an MLP (no
+# With np.random.seed(1337) a script draws its data, then builds an MLP (no
 # dropout, default init) whose initial weights come from NumPy's global generator, and
 # fits 3 epochs with shuffle=True, batch_size=8 on 40 samples: Keras 1 shuffles with
 # np.random.shuffle(index_array) on the global generator at the start of every epoch.

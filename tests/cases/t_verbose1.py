@@ -1,4 +1,4 @@
-# Issue 5: the console output of fit(verbose=1) in Keras 1.2.2: the Progbar, which
+# The console output of fit(verbose=1) in Keras 1.2.2: the Progbar, which
 # writes '\b' * (previous width) and '\r' before redrawing, pads with spaces when the
 # new text is shorter, and ends the epoch with '\n'. stdout is compared as the raw bytes
 # Keras 1 wrote, apart from timings ('ETA: 0s', '0s').

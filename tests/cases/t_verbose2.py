@@ -1,4 +1,4 @@
-# Issue 5: the console output of fit(verbose=2) in Keras 1.2.2 (stdout compared apart
+# The console output of fit(verbose=2) in Keras 1.2.2 (stdout compared apart
 # from timings): 'Train on N samples, validate on M samples' (only with validation),
 # 'Epoch i/n' lines, and one '<t>s - loss: ... - acc: ... - val_loss: ... - val_acc: ...'
 # line per epoch, in params['metrics'] order. The numbers come from the progress bar's

@@ -1,4 +1,4 @@
-# Keras version profiles (issue 14): activity regularization per release. Up to 1.0.5
+# Keras version profiles: activity regularization per release. Up to 1.0.5
 # the penalty was l1 / l2 of the batch mean (sum(l * mean(|x|, axis=0))), from 1.0.6 of
 # the whole batch. train_on_batch / evaluate losses of a Dense with
 # activity_regularizer=activity_l1 and activity_l2 (in the training phase only up to

@@ -1,4 +1,4 @@
-# Keras version profiles (issue 14): Convolution1D per release. Up to 1.0.8 its kernel
+# Keras version profiles: Convolution1D per release. Up to 1.0.8 its kernel
 # was a 'th' conv2d kernel (nb_filter, input_dim, filter_length, 1) and its default init
 # 'uniform' (glorot_uniform from 1.1.2; kernel (filter_length, 1, input_dim, nb_filter)
 # from 1.1.0). Run under 1.0.1, 1.0.8, 1.1.2, 1.2.2: seeded default kernels (exact),

@@ -1,4 +1,4 @@
-# Keras version profiles (issue 14): what a conv net gets when the script gives no
+# Keras version profiles: what a conv net gets when the script gives no
 # dim_ordering, and how conv kernels are initialised, per Keras release. Run under
 # each reference (1.0.1, 1.0.8, 1.1.2, 1.2.2) with that release's fresh keras.json:
 # the default ordering ('th' up to 1.0.8: input_shape=(1, 8, 8) is one channel of 8x8;

@@ -1,4 +1,4 @@
-# Keras version profiles (issue 14): the legacy Graph container of Keras 1.0-1.1
+# Keras version profiles: the legacy Graph container of Keras 1.0-1.1
 # (keras.models.Graph; removed in 1.2). Run under 1.0.1, 1.0.8 and 1.1.2.
 # Two inputs, a node on one input, a node on the merge (concat) of two nodes, a shared
 # node merged with 'sum', two outputs (one with create_output); compile with a dict of

@@ -1,4 +1,4 @@
-# Keras version profiles (issue 14): Highway per release. Up to 1.1.2 b_carry started at
+# Keras version profiles: Highway per release. Up to 1.1.2 b_carry started at
 # transform_bias (default -2; also given explicitly) and get_weights() listed W, b,
 # W_carry, b_carry; from 1.2.0 b_carry starts at 1 and the order is W, W_carry, b,
 # b_carry. Seeded initial weights (exact), predictions, and set_weights in the release's

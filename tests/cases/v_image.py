@@ -1,4 +1,4 @@
-# Keras version profiles (issue 14): ImageDataGenerator under each release (1.0.1,
+# Keras version profiles: ImageDataGenerator under each release (1.0.1,
 # 1.0.8, 1.1.2, 1.2.2), 'th' ordering given explicitly.
 # - the default featurewise_center / featurewise_std_normalization (True in 1.0.1);
 # - fit's featurewise mean / std (one per pixel and channel up to 1.1.2, one per channel

@@ -1,4 +1,4 @@
-# Keras version profiles (issue 14): layer defaults that changed between releases,
+# Keras version profiles: layer defaults that changed between releases,
 # run under each reference (1.0.1, 1.0.8, 1.1.2, 1.2.2).
 # - BatchNormalization: default epsilon / momentum (config), mode 0 in the training
 #   phase with one running-statistics update through layer.updates (running_std holds

@@ -1,4 +1,4 @@
-# Keras version profiles (issue 14): names and signatures that Keras 1.2 changed, as
+# Keras version profiles: names and signatures that Keras 1.2 changed, as
 # the older releases had them. Run under 1.0.1, 1.0.8, 1.1.2 (and 1.2.2 for the
 # positional arguments and the callback hooks).
 # - EarlyStopping('val_loss', 2): patience=2 up to 1.1.0 (min_delta came in 1.1.1).

@@ -1,4 +1,4 @@
-# Keras version profiles (issue 14): Layer.set_input(input_tensor, shape), which Keras
+# Keras version profiles: Layer.set_input(input_tensor, shape), which Keras
 # 1.0.0-1.1.1 had (removed in 1.1.2). Run under 1.0.1, 1.0.8, 1.1.2, 1.2.2.
 # - a fresh Dense set on a placeholder: built from `shape`, its input / output / shapes,
 #   a K.function of its output with given weights;

@@ -1,4 +1,4 @@
-# Keras version profiles (issue 14): summary() text per release (1.0.1's columns end at
+# Keras version profiles: summary() text per release (1.0.1's columns end at
 # 35 / 55 / 67; only 1.2.x prints Trainable / Non-trainable params). A Sequential MLP
 # with a frozen layer, and a functional model with two inputs.
 from keras.layers import Dense, Dropout, Input, merge

@@ -1,4 +1,4 @@
-# Keras version profiles (issue 14): when a model reads `trainable`. Up to Keras 1.0.8
+# Keras version profiles: when a model reads `trainable`. Up to Keras 1.0.8
 # the weights to train were collected when the training function was first built (the
 # first train_on_batch / fit), from 1.1.0 at compile(). A GAN-style script that sets
 # `discriminator.trainable = False` after compiling the combined model froze the

@@ -1,4 +1,4 @@
-# Keras version profiles (issue 14): training behaviour that changed between releases,
+# Keras version profiles: training behaviour that changed between releases,
 # run under each reference (1.0.1, 1.0.8, 1.1.2, 1.2.2).
 # - RMSprop / Adagrad / Adadelta with their default epsilon (1e-6 up to 1.0.2) and step
 #   formula (epsilon under the square root up to 1.0.2): weights after 3 batches.

@@ -5,7 +5,7 @@ Run it from the repository root with the reference environment's Python:
     ../shared/oracle/run tests/oracle/regenerate.py            # every case
     ../shared/oracle/run tests/oracle/regenerate.py seed_vfnet  # some cases
 
-Version cases (``tests/cases/v_*.py``, the Keras version profiles of issue 14) run
+Version cases (``tests/cases/v_*.py``, the Keras version profiles) run
 under the release of the reference that runs this script (``KERAS1_VERSION=1.0.1
 ../shared/oracle/run tests/oracle/regenerate.py v_conv_defaults``), and their goldens
 carry that release in their name: ``tests/goldens/v_conv_defaults@1.0.1.json``.

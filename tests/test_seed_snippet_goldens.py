@@ -1,5 +1,8 @@
-"""Issue 2 goldens: each case ran under real Keras 1.2.2 / Theano 1.0.5
-(tests/oracle/regenerate.py); legacy_keras must print and record the same."""
+"""The seed snippet and what it touches, against real Keras 1.2.2 / Theano 1.0.5: the
+seed program itself, debugprint of layer outputs (options, leaves), seeded weights,
+layer naming, Dense's arguments and their errors, shared variables' set_value, plot()'s
+dot source, predicting intermediate activations. Each golden case ran under the
+reference (tests/oracle/regenerate.py); legacy_keras must print and record the same."""
 import pytest
 
 from harness import check_case
