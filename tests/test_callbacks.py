@@ -259,7 +259,7 @@ class Recorder(Callback):
         self._record("batch_end", batch, logs)
 
 
-def test_hook_order_and_logs():
+def test_fit_loop_calls_every_hook_in_order_with_its_logs():
     recorder = Recorder()
     model, history = fit([recorder], nb_epoch=2, nb_sample=10, batch_size=6)
     assert recorder.model is model
@@ -440,7 +440,7 @@ def test_model_checkpoint_unknown_mode_warns():
     (dict(monitor="val_acc", patience=2, verbose=1), list(range(8)), ""),
     (dict(monitor="val_loss", patience=1), [0, 1, 2, 3], ""),
 ])
-def test_early_stopping(stdout, kwargs, epochs, message):
+def test_early_stopping_stops_at_keras1s_epoch_with_its_message(stdout, kwargs, epochs, message):
     model, history = fit([EarlyStopping(**kwargs)], nb_epoch=8, losses=LOSSES)
     assert history.epoch == epochs
     assert model.stop_training == (len(epochs) < 8)
@@ -463,7 +463,7 @@ def test_early_stopping_restarts_at_train_begin():
 
 
 # -- learning rate ---------------------------------------------------------------------------
-def test_reduce_lr_on_plateau(stdout):
+def test_reduce_lr_on_plateau_halves_the_rate_down_to_min_lr(stdout):
     model, history = fit([ReduceLROnPlateau(monitor="val_loss", factor=0.5, patience=1,
                                             verbose=1, min_lr=0.02)],
                          nb_epoch=8, losses=LOSSES)
@@ -501,7 +501,7 @@ def test_reduce_lr_on_plateau_arguments():
     assert len(history.history["lr"]) == 2
 
 
-def test_learning_rate_scheduler():
+def test_learning_rate_scheduler_sets_the_rate_each_epoch():
     seen = []
     scheduler = LearningRateScheduler(lambda epoch: 0.5 / (epoch + 1))
     model = FakeModel()
@@ -528,7 +528,7 @@ ROWS = ("0{s}0.6668487906455993{s}0.5232704401016235{s}0.5{s}0.9852416497824202\
         "1{s}0.3505877315998077{s}0.08479625061154365{s}0.6{s}0.035863831966423655\r\n")
 
 
-def test_csv_logger(tmp_path):
+def test_csv_logger_writes_one_row_per_epoch_and_overwrites(tmp_path):
     path = str(tmp_path / "training.log")
     fit([CSVLogger(path)], nb_epoch=2)
     fit([CSVLogger(path)], nb_epoch=2)  # overwritten
@@ -559,7 +559,7 @@ def test_csv_logger_value_formats(tmp_path):
 
 
 # -- LambdaCallback ----------------------------------------------------------------------------
-def test_lambda_callback(stdout):
+def test_lambda_callback_calls_the_given_hooks_only(stdout):
     fit([LambdaCallback(on_epoch_end=lambda e, logs: print("end", e, sorted(logs)),
                         on_train_begin=lambda logs: print("begin", logs), extra=5)],
         nb_epoch=2)

@@ -332,7 +332,7 @@ def copy_fixture(tmp_path, name="h_mlp_weights.h5"):
     return target
 
 
-def test_truncated_file(tmp_path):
+def test_truncated_file_is_refused_and_changes_nothing(tmp_path):
     model, before = loaded_mlp()
     path = copy_fixture(tmp_path)
     with open(path, "r+b") as f:
@@ -346,7 +346,7 @@ def test_truncated_file(tmp_path):
         load_model(path)
 
 
-def test_text_file(tmp_path):
+def test_text_json_or_missing_file_is_refused_and_changes_nothing(tmp_path):
     model, before = loaded_mlp()
     path = str(tmp_path / "weights.h5")
     with open(path, "w") as f:
@@ -360,7 +360,7 @@ def test_text_file(tmp_path):
         model.load_weights(str(tmp_path / "missing.h5"))
 
 
-def test_file_missing_a_layer(tmp_path):
+def test_file_missing_a_layer_is_refused_and_changes_nothing(tmp_path):
     model, before = loaded_mlp()
     path = copy_fixture(tmp_path)
     with h5py.File(path, "r+") as f:
@@ -376,7 +376,7 @@ def test_file_missing_a_layer(tmp_path):
     assert_unchanged(model, before)
 
 
-def test_weight_of_the_wrong_shape(tmp_path):
+def test_weight_of_the_wrong_shape_is_refused_naming_the_layer(tmp_path):
     model, before = loaded_mlp()
     path = copy_fixture(tmp_path)
     with h5py.File(path, "r+") as f:
@@ -391,7 +391,7 @@ def test_weight_of_the_wrong_shape(tmp_path):
     assert_unchanged(model, before)
 
 
-def test_weight_count_mismatch(tmp_path):
+def test_weight_count_mismatch_is_refused_naming_the_layer(tmp_path):
     model, before = loaded_mlp()
     path = copy_fixture(tmp_path)
     with h5py.File(path, "r+") as f:

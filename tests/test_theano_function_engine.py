@@ -97,7 +97,7 @@ def test_gradient_of_gradient_with_disconnected_grad(monkeypatch, data):
     assert np.abs(result).sum() > 0
 
 
-def test_rop_and_lop(monkeypatch):
+def test_rop_and_lop_lowered_match_pytensor(monkeypatch):
     """R- and L-operators (PyTensor's, on the facade's graphs) in compiled functions."""
     W = theano.shared(np.random.RandomState(3).randn(4, 3).astype("float32"), name="W")
     x, v, u = T.matrix("x"), T.matrix("v"), T.matrix("u")
@@ -298,7 +298,7 @@ def test_debugprint_of_compiled_function_unchanged(monkeypatch):
     dict(border_mode="half", filter_flip=False), dict(border_mode=(1, 2)),
     dict(border_mode="valid", filter_dilation=(2, 2)),
 ])
-def test_conv2d(monkeypatch, kwargs):
+def test_conv2d_lowered_matches_pytensor(monkeypatch, kwargs):
     def build():
         img, kern = T.tensor4("img"), T.tensor4("kern")
         out = T.nnet.conv2d(img, kern, filter_shape=(3, 2, 3, 2), **kwargs)
@@ -310,7 +310,7 @@ def test_conv2d(monkeypatch, kwargs):
     assert_same(lowered(*args), reference(*args), rtol=1e-4, atol=1e-5)
 
 
-def test_conv3d(monkeypatch):
+def test_conv3d_lowered_matches_pytensor(monkeypatch):
     def build():
         img, kern = T.TensorType("float32", (None,) * 5)("img"), \
             T.TensorType("float32", (None,) * 5)("kern")
@@ -325,7 +325,7 @@ def test_conv3d(monkeypatch):
 
 
 @pytest.mark.parametrize("mode", ["max", "sum", "average_inc_pad", "average_exc_pad"])
-def test_pool_2d(monkeypatch, mode):
+def test_pool_2d_lowered_matches_pytensor(monkeypatch, mode):
     from legacy_keras.theano.tensor.signal import pool
 
     def build():
@@ -340,7 +340,7 @@ def test_pool_2d(monkeypatch, mode):
     assert_same(lowered(x), reference(x), rtol=1e-5, atol=1e-6)
 
 
-def test_batch_normalization_ops(monkeypatch):
+def test_batch_normalization_ops_lowered_match_pytensor(monkeypatch):
     from legacy_keras.theano.tensor.nnet import bn
 
     def build():
