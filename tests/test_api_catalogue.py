@@ -140,7 +140,7 @@ def test_every_parameter_name_is_accepted(keras_modules):
     assert not problems, "%d problems:\n%s" % (len(problems), "\n".join(problems))
 
 
-def test_kinds_match(keras_modules):
+def test_every_name_is_the_kind_keras1_had_class_function_or_module(keras_modules):
     imported, _ = keras_modules
     expected = {"class": inspect.isclass, "function": callable,
                 "module": lambda obj: isinstance(obj, types.ModuleType)}

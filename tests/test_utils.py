@@ -11,7 +11,7 @@ from legacy_keras.utils import generic_utils, io_utils, layer_utils, np_utils, t
 
 
 # -- generic_utils ------------------------------------------------------------------------
-def test_make_tuple():
+def test_make_tuple_packs_its_arguments():
     assert generic_utils.make_tuple(1, "a") == (1, "a")
     assert generic_utils.make_tuple() == ()
 
@@ -143,7 +143,7 @@ def test_layer_test_on_dense():
                               expected_output=data)
 
 
-def test_keras_test_wraps():
+def test_keras_test_decorator_keeps_name_doc_and_result():
     @test_utils.keras_test
     def add(a, b=1):
         """doc"""
