@@ -7,22 +7,27 @@ import pytest
 
 @pytest.fixture(autouse=True)
 def fresh_keras1_session():
-    """Each test starts with Keras 1's per-process naming counters at zero."""
+    """Each test starts with Keras 1's per-process naming counters at zero, and leaves
+    the session settings (floatx, epsilon, image ordering) as it found them: a golden case
+    sets the reference's keras.json values, some tests set their own."""
     from legacy_keras.backend import common
 
     common.reset_uids()
+    settings = common.floatx(), common.epsilon(), common.image_dim_ordering()
     yield
+    floatx, epsilon, image_dim_ordering = settings
+    common.set_floatx(floatx)
+    common.set_epsilon(epsilon)
+    common.set_image_dim_ordering(image_dim_ordering)
 
 
 @pytest.fixture
 def set_image_dim_ordering():
-    """K.set_image_dim_ordering for one test: the ordering in force before is restored
-    after it."""
+    """K.set_image_dim_ordering for one test (fresh_keras1_session restores the ordering
+    in force before)."""
     from legacy_keras.backend import common
 
-    before = common.image_dim_ordering()
-    yield common.set_image_dim_ordering
-    common.set_image_dim_ordering(before)
+    return common.set_image_dim_ordering
 
 
 @pytest.fixture
