@@ -145,7 +145,7 @@ def test_debugprint_pytensor_style_for_teaching():
     assert "Tanh" in text and "dense_1_W" in text and "ExpandDims" in text
 
 
-def test_pprint_styles():
+def test_pprint_theano_and_pytensor_styles():
     model = mlp()
     output = model.layers[0].output
     theano_text = theano.printing.pprint(output)

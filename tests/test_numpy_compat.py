@@ -110,7 +110,8 @@ def test_a_2016_script_runs_under_legacy_keras_run(tmp_path):
         "from keras.layers import Dense\n"
         "x = np.ones((4, 3), dtype=np.float)\n"
         "model = Sequential([Dense(2, input_dim=3)])\n"
-        "print(model.predict(x).shape, np.asscalar(np.array([7])), np.array([[1], [2, 3]]).dtype)\n")
+        "print(model.predict(x).shape, np.asscalar(np.array([7])),\n"
+        "      np.array([[1], [2, 3]]).dtype)\n")
     result = subprocess.run([sys.executable, "-m", "legacy_keras", "run", str(script)],
                             cwd=tmp_path, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr

@@ -63,7 +63,8 @@ def test_one_deprecation_warning_per_name_naming_the_modern_spelling(activated):
     assert len(messages) == 2
     assert "scipy.misc.imread was removed in SciPy 1.2" in messages[0]
     assert "PIL.Image.open" in messages[0]
-    assert "scipy.misc.imresize was removed in SciPy 1.3" in messages[1] and ".resize((width, height)" in messages[1]
+    assert "scipy.misc.imresize was removed in SciPy 1.3" in messages[1]
+    assert ".resize((width, height)" in messages[1]
 
 
 def test_toimage_bytescales_and_imsave_imread_round_trip(activated, tmp_path):

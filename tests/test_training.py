@@ -125,9 +125,9 @@ def _fails_after(x, y, good):
 
 def test_generators_with_pickle_safe_workers_finish_and_report_errors():
     """fit / evaluate / predict_generator(pickle_safe=True, nb_worker=4), as third-party
-    programs called them, once hung until killed. legacy_keras' workers are threads (see GeneratorEnqueuer): they finish,
-    train exactly as one worker does on the same batches, and a generator's exception
-    reaches the caller."""
+    programs called them, once hung until killed. legacy_keras' workers are threads (see
+    GeneratorEnqueuer): they finish, train exactly as one worker does on the same
+    batches, and a generator's exception reaches the caller."""
     rng = np.random.RandomState(0)
     x = rng.rand(8, 2).astype("float32")
     y = rng.rand(8, 1).astype("float32")
