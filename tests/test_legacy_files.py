@@ -1,5 +1,6 @@
-"""Issue 14: weight files written by older Keras 1 releases, loaded with the release taken
-from the file where it says (legacy_keras/engine/legacy_layouts.py).
+"""Saving and loading across releases: weight files written by older Keras 1 releases,
+loaded with the release taken from the file where it says
+(legacy_keras/engine/legacy_layouts.py).
 
 The files in tests/fixtures/old_keras_<release>_*.h5 were written by real Keras 1.0.1,
 1.0.8, 1.1.2 and 1.2.2 on Theano 1.0.5, and tests/goldens/v_old_files@<release>.json

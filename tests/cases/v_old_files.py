@@ -1,4 +1,4 @@
-# Keras version profiles (issue 14): weight files of older releases. A small seeded
+# Keras version profiles: weight files of older releases. A small seeded
 # Sequential model with the layers whose stored weights changed meaning or layout between
 # releases -- Convolution1D (kernel (nb_filter, input_dim, filter_length, 1) up to 1.0.8),
 # BatchNormalization (running_std holds the moving std up to 1.0.5, the variance after),
