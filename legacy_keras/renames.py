@@ -24,7 +24,9 @@ Conventions:
 - ``Default(keras3, value, note)``: a Keras 3 argument the rewriter adds when the script
   relied on a Keras 1 default that Keras 3 changed.
 """
+import ast
 from collections import namedtuple
+from pathlib import Path
 
 Rename = namedtuple("Rename", "keras1 keras3 automatic note")
 Function = namedtuple("Function", "keras1 signature keras3 automatic note")
@@ -33,282 +35,37 @@ Default = namedtuple("Default", "keras3 value note")
 #: The name of the Keras-1-compatible hard sigmoid the rewriter defines in a migrated
 #: script (Keras 1: clip(0.2 x + 0.5, 0, 1); Keras 3's hard_sigmoid has slope 1/6).
 HARD_SIGMOID = "keras1_hard_sigmoid"
-HARD_SIGMOID_DEFINITION = '''
 
-def keras1_hard_sigmoid(x):
-    """Keras 1's hard_sigmoid, clip(0.2 * x + 0.5, 0, 1) (Keras 3's has slope 1/6)."""
-    return keras.ops.clip(0.2 * x + 0.5, 0.0, 1.0)
-'''
+#: The real module whose top-level definitions migrate copies into a migrated script.
+HELPER_DEFINITIONS_FILE = (Path(__file__).resolve().parent / "migrate" / "helpers"
+                           / "keras1_definitions.py")
+
+
+def _top_level_definitions(path):
+    """Name -> source text of each top-level def, class or assignment of a module after
+    its imports (with the comment lines just above it), preceded by two newlines."""
+    lines = path.read_text(encoding="utf8").splitlines(True)
+    tree = ast.parse("".join(lines))
+    definitions = {}
+    previous_end = 0
+    for node in tree.body:
+        start = node.lineno - 1
+        while start > previous_end and lines[start - 1].lstrip().startswith("#"):
+            start -= 1
+        if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+            definitions[node.name] = "\n\n" + "".join(lines[start:node.end_lineno])
+        elif isinstance(node, ast.Assign):
+            definitions[node.targets[0].id] = "\n\n" + "".join(lines[start:node.end_lineno])
+        previous_end = node.end_lineno
+    return definitions
+
 
 #: Definitions the rewriter inserts into a migrated script (after its imports) when the
 #: script needs them: Keras 1 behaviour that Keras 3 has no argument for. Name -> code
-#: (which may use ``keras``; the rewriter adds ``import keras``). The rewriter inserts a
+#: (which may use ``keras``; the rewriter adds ``import keras``), read from the real
+#: module legacy_keras/migrate/helpers/keras1_definitions.py. The rewriter inserts a
 #: helper's prerequisites (HELPER_REQUIRES) before it.
-HELPERS = {
-    HARD_SIGMOID: HARD_SIGMOID_DEFINITION,
-    "KERAS1_LEARNING_PHASE": '''
-
-#: Stands for Keras 1's K.learning_phase() among the inputs of keras1_function.
-KERAS1_LEARNING_PHASE = "keras1_learning_phase"
-''',
-    "keras1_function": '''
-
-def keras1_function(inputs, outputs):
-    """Keras 1's K.function(inputs, outputs) as a Keras 3 sub-model: called with a list
-    of arrays (a 0/1 in the place of KERAS1_LEARNING_PHASE gives training=False/True),
-    it returns a list of NumPy arrays."""
-    phase = [i for i, x in enumerate(inputs) if isinstance(x, str) and x == KERAS1_LEARNING_PHASE]
-    model = keras.Model([x for i, x in enumerate(inputs) if i not in phase], list(outputs))
-
-    def call(values):
-        arrays = [v for i, v in enumerate(values) if i not in phase]
-        training = bool(values[phase[0]]) if phase else False
-        results = model(arrays, training=training)
-        results = results if isinstance(results, (list, tuple)) else [results]
-        return [keras.ops.convert_to_numpy(r) for r in results]
-
-    return call
-''',
-    "Keras1RMSprop": '''
-
-class Keras1RMSprop(keras.optimizers.Optimizer):
-    """Keras 1's RMSprop: a = rho * a + (1 - rho) * g**2; p -= lr * g / (sqrt(a) + epsilon)
-    (Keras 3's RMSprop divides by sqrt(a + epsilon))."""
-
-    def __init__(self, learning_rate=0.001, rho=0.9, epsilon=1e-8, name="keras1_rmsprop",
-                 **kwargs):
-        super().__init__(learning_rate=learning_rate, name=name, **kwargs)
-        self.rho = rho
-        self.epsilon = epsilon
-
-    def build(self, variables):
-        if self.built:
-            return
-        super().build(variables)
-        self.accumulators = [self.add_variable_from_reference(v, "accumulator")
-                             for v in variables]
-
-    def update_step(self, gradient, variable, learning_rate):
-        lr = keras.ops.cast(learning_rate, variable.dtype)
-        a = self.accumulators[self._get_variable_index(variable)]
-        self.assign(a, self.rho * a + (1.0 - self.rho) * keras.ops.square(gradient))
-        self.assign_sub(variable, lr * gradient / (keras.ops.sqrt(a) + self.epsilon))
-
-    def get_config(self):
-        return dict(super().get_config(), rho=self.rho, epsilon=self.epsilon)
-''',
-    "Keras1Adagrad": '''
-
-class Keras1Adagrad(keras.optimizers.Optimizer):
-    """Keras 1's Adagrad: a += g**2 (from 0); p -= lr * g / (sqrt(a) + epsilon)
-    (Keras 3's Adagrad starts a at 0.1 and divides by sqrt(a + epsilon))."""
-
-    def __init__(self, learning_rate=0.01, epsilon=1e-8, name="keras1_adagrad", **kwargs):
-        super().__init__(learning_rate=learning_rate, name=name, **kwargs)
-        self.epsilon = epsilon
-
-    def build(self, variables):
-        if self.built:
-            return
-        super().build(variables)
-        self.accumulators = [self.add_variable_from_reference(v, "accumulator")
-                             for v in variables]
-
-    def update_step(self, gradient, variable, learning_rate):
-        lr = keras.ops.cast(learning_rate, variable.dtype)
-        a = self.accumulators[self._get_variable_index(variable)]
-        self.assign_add(a, keras.ops.square(gradient))
-        self.assign_sub(variable, lr * gradient / (keras.ops.sqrt(a) + self.epsilon))
-
-    def get_config(self):
-        return dict(super().get_config(), epsilon=self.epsilon)
-''',
-    "Keras1Nadam": '''
-
-class Keras1Nadam(keras.optimizers.Optimizer):
-    """Keras 1's Nadam: momentum schedule mu_t = beta_1 * (1 - 0.5 * 0.96 ** (t *
-    schedule_decay)) (Keras 3's Nadam has 0.96 ** t, no schedule_decay); m_hat =
-    (1 - mu_t) g / (1 - prod mu_1..t) + mu_t+1 m / (1 - prod mu_1..t+1);
-    p -= lr * m_hat / (sqrt(v / (1 - beta_2 ** t)) + epsilon)."""
-
-    def __init__(self, learning_rate=0.002, beta_1=0.9, beta_2=0.999, epsilon=1e-8,
-                 schedule_decay=0.004, name="keras1_nadam", **kwargs):
-        super().__init__(learning_rate=learning_rate, name=name, **kwargs)
-        self.beta_1 = beta_1
-        self.beta_2 = beta_2
-        self.epsilon = epsilon
-        self.schedule_decay = schedule_decay
-
-    def build(self, variables):
-        if self.built:
-            return
-        super().build(variables)
-        self.ms = [self.add_variable_from_reference(v, "momentum") for v in variables]
-        self.vs = [self.add_variable_from_reference(v, "velocity") for v in variables]
-        self.m_schedule = self.add_variable((), initializer="ones", name="m_schedule")
-
-    def momentum_cache(self, t):
-        return self.beta_1 * (1.0 - 0.5 * keras.ops.power(0.96, t * self.schedule_decay))
-
-    def _backend_update_step(self, grads, variables, learning_rate):
-        # The product of the mu's advances once a step, before the variables' updates
-        # (as Keras 3's own Nadam does it).
-        t = keras.ops.cast(self.iterations + 1, self.m_schedule.dtype)
-        self.assign(self.m_schedule, self.m_schedule * self.momentum_cache(t))
-        super()._backend_update_step(grads, variables, learning_rate)
-
-    def update_step(self, gradient, variable, learning_rate):
-        lr = keras.ops.cast(learning_rate, variable.dtype)
-        t = keras.ops.cast(self.iterations + 1, variable.dtype)
-        mu_t, mu_next = self.momentum_cache(t), self.momentum_cache(t + 1)
-        schedule_next = self.m_schedule * mu_next
-        index = self._get_variable_index(variable)
-        m, v = self.ms[index], self.vs[index]
-        g_prime = gradient / (1.0 - self.m_schedule)
-        self.assign(m, self.beta_1 * m + (1.0 - self.beta_1) * gradient)
-        self.assign(v, self.beta_2 * v + (1.0 - self.beta_2) * keras.ops.square(gradient))
-        m_bar = (1.0 - mu_t) * g_prime + mu_next * (m / (1.0 - schedule_next))
-        v_prime = v / (1.0 - keras.ops.power(self.beta_2, t))
-        self.assign_sub(variable, lr * m_bar / (keras.ops.sqrt(v_prime) + self.epsilon))
-
-    def get_config(self):
-        return dict(super().get_config(), beta_1=self.beta_1, beta_2=self.beta_2,
-                    epsilon=self.epsilon, schedule_decay=self.schedule_decay)
-''',
-    "Keras1Embedding": '''
-
-class Keras1Embedding(keras.layers.Embedding):
-    """Keras 1's Embedding. In training the optimizer gets a dense gradient, a repeated
-    word's rows summed, as Theano gave it (Keras 3 on TensorFlow passes one slice per
-    lookup, which Adam, RMSprop and Adagrad square one by one); dropout=p drops whole
-    words (rows of the embedding matrix) and scales the others by 1 / (1 - p)."""
-
-    def __init__(self, *args, dropout=0.0, weights=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.word_dropout = dropout
-        self.word_seed = keras.random.SeedGenerator()
-        if weights is not None:  # as Keras 3's Embedding, once the seed exists
-            self.build()
-            self.set_weights(weights if isinstance(weights, list) else [weights])
-
-    def call(self, inputs, training=False):
-        if not training:
-            return super().call(inputs)
-        kept = keras.ops.ones((self.input_dim, 1), dtype=self.embeddings.dtype)
-        if self.word_dropout:
-            kept = keras.random.dropout(kept, self.word_dropout, seed=self.word_seed)
-        inputs = keras.ops.cast(inputs, "int32")
-        return keras.ops.take(self.embeddings * kept, inputs, axis=0)  # dense gradient
-
-    def compute_output_spec(self, inputs, training=False):
-        return super().compute_output_spec(inputs)
-
-    def get_config(self):
-        return dict(super().get_config(), dropout=self.word_dropout)
-''',
-}
-HELPERS.update({
-    "slice_X": '''
-
-def slice_X(X, start=None, stop=None):
-    """Keras 1's keras.engine.training.slice_X: X[start:stop], or the rows listed in
-    ``start`` (a list or array of indices); for a list of arrays, each of them."""
-    def one(x):
-        if hasattr(start, "__len__"):
-            return x[start.tolist() if hasattr(start, "shape") else list(start)]
-        return x[start:stop]
-
-    return [one(x) for x in X] if isinstance(X, list) else one(X)
-''',
-    "make_batches": '''
-
-def make_batches(size, batch_size):
-    """Keras 1's keras.engine.training.make_batches: the (start, end) index pairs of
-    the batches of ``size`` samples, the last one shorter."""
-    return [(start, min(size, start + batch_size)) for start in range(0, size, batch_size)]
-''',
-    "keras1_predict_classes": '''
-
-def keras1_predict_classes(model, x, batch_size=32, verbose=1):
-    """Keras 1's Sequential.predict_classes: the argmax of predict's output, or, for a
-    single output column, whether it is above 0.5 (int32)."""
-    proba = model.predict(x, batch_size=batch_size, verbose=verbose)
-    if proba.shape[-1] > 1:
-        return proba.argmax(axis=-1)
-    return (proba > 0.5).astype("int32")
-''',
-    "Keras1MergedSequential": '''
-
-class Keras1MergedSequential(keras.Model):
-    """Keras 1's Sequential that starts with Merge([branch, ...], mode=...): each branch
-    (a model) runs on its own input, the merge layer joins their outputs, and the layers
-    added after it run in order (Keras 3's Sequential takes one input)."""
-
-    def __init__(self, branches, merge, **kwargs):
-        super().__init__(**kwargs)
-        self.branches = list(branches)
-        self.merge = merge
-        self.stack = []
-
-    def add(self, layer):
-        self.stack.append(layer)
-
-    def call(self, inputs, training=None):
-        x = self.merge([branch(x, training=training)
-                        for branch, x in zip(self.branches, inputs)])
-        for layer in self.stack:
-            x = layer(x, training=training)
-        return x
-''',
-    "keras1_reset_states": '''
-
-def keras1_reset_states(model):
-    """Keras 1's model.reset_states(): resets the states of the model's stateful layers."""
-    for layer in model.layers:
-        if getattr(layer, "stateful", False) and hasattr(layer, "reset_states"):
-            layer.reset_states()
-''',
-    "keras1_batches": '''
-
-def keras1_batches(iterator):
-    """Keras 1's fit_generator took any iterator (ImageDataGenerator.flow's among them);
-    Keras 3's fit takes Python generators: this one yields the iterator's batches."""
-    for batch in iterator:
-        yield batch
-''',
-    "Keras1Conv2DTranspose": '''
-
-class Keras1Conv2DTranspose(keras.layers.Conv2DTranspose):
-    """Keras 1's Deconvolution2D: its output_shape (batch, rows, cols, filters), or
-    (batch, filters, rows, cols) with data_format="channels_first" (Keras 1's 'th'),
-    sets the output's size. Keras 3 computes the size from the input, so the difference
-    becomes output_padding (which must be in [0, strides)); the batch size is not used."""
-
-    def __init__(self, *args, output_shape=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.keras1_output_shape = tuple(output_shape)
-
-    def build(self, input_shape):
-        first = self.data_format == "channels_first"
-        sizes = input_shape[2:4] if first else input_shape[1:3]
-        wanted = self.keras1_output_shape[2:4] if first else self.keras1_output_shape[1:3]
-        padding = []
-        for size, target, kernel, stride in zip(sizes, wanted, self.kernel_size,
-                                                self.strides):
-            pad = kernel // 2 if self.padding == "same" else 0
-            extra = target - ((size - 1) * stride + kernel - 2 * pad)
-            if not 0 <= extra < stride:
-                raise ValueError("Deconvolution2D's output_shape %r cannot follow an input "
-                                 "of shape %r with these kernel, strides and padding"
-                                 % (self.keras1_output_shape, tuple(input_shape)))
-            padding.append(extra)
-        self.output_padding = tuple(padding)
-        super().build(input_shape)
-
-    def get_config(self):
-        return dict(super().get_config(), output_shape=self.keras1_output_shape)
-''',
-})
+HELPERS = _top_level_definitions(HELPER_DEFINITIONS_FILE)
 HELPER_REQUIRES = {"keras1_function": ["KERAS1_LEARNING_PHASE"]}
 MERGED_SEQUENTIAL_NOTE = ("Keras1MergedSequential (defined in the migrated script) runs the "
                          "branches on their inputs, the merge layer, then the layers added "
@@ -560,9 +317,28 @@ LAYER_ALIASES = {"Conv1D": "Convolution1D", "Conv2D": "Convolution2D",
                  "AtrousConv2D": "AtrousConvolution2D", "Deconv2D": "Deconvolution2D",
                  "SeparableConv2D": "SeparableConvolution2D"}
 
-#: The order of each Keras 1 layer's parameters (for positional arguments).
+#: The order of each Keras 1 layer's parameters (for positional arguments), as Keras
+#: 1.2.2's (legacy_keras') classes take them (tests/test_renames.py checks each one).
 LAYER_SIGNATURES = {
     "Activation": "activation",
+    "Flatten": "",
+    "GlobalAveragePooling1D": "",
+    "GlobalMaxPooling1D": "",
+    "Highway": "init activation weights W_regularizer b_regularizer activity_regularizer "
+               "W_constraint b_constraint bias input_dim",
+    "LocallyConnected1D": "nb_filter filter_length init activation weights border_mode "
+                          "subsample_length W_regularizer b_regularizer activity_regularizer "
+                          "W_constraint b_constraint bias input_dim input_length",
+    "LocallyConnected2D": "nb_filter nb_row nb_col init activation weights border_mode "
+                          "subsample dim_ordering W_regularizer b_regularizer "
+                          "activity_regularizer W_constraint b_constraint bias",
+    "MaxoutDense": "output_dim nb_feature init weights W_regularizer b_regularizer "
+                   "activity_regularizer W_constraint b_constraint bias input_dim",
+    "ParametricSoftplus": "alpha_init beta_init weights shared_axes",
+    "SReLU": "t_left_init a_left_init t_right_init a_right_init shared_axes",
+    "TimeDistributedDense": "output_dim init activation weights W_regularizer b_regularizer "
+                            "activity_regularizer W_constraint b_constraint bias input_dim "
+                            "input_length",
     "ActivityRegularization": "l1 l2",
     "Dense": "output_dim init activation weights W_regularizer b_regularizer "
              "activity_regularizer W_constraint b_constraint bias input_dim",
@@ -594,7 +370,9 @@ LAYER_SIGNATURES = {
                        "border_mode subsample dim_ordering W_regularizer b_regularizer "
                        "activity_regularizer W_constraint b_constraint bias",
     "SeparableConvolution2D": "nb_filter nb_row nb_col init activation weights border_mode "
-                              "subsample depth_multiplier dim_ordering",
+                              "subsample depth_multiplier dim_ordering depthwise_regularizer "
+                              "pointwise_regularizer b_regularizer activity_regularizer "
+                              "depthwise_constraint pointwise_constraint b_constraint bias",
     "Cropping1D": "cropping",
     "Cropping2D": "cropping dim_ordering",
     "Cropping3D": "cropping dim_ordering",
@@ -621,7 +399,8 @@ LAYER_SIGNATURES = {
     "SimpleRNN": "output_dim init inner_init activation W_regularizer U_regularizer "
                  "b_regularizer dropout_W dropout_U",
     "ConvLSTM2D": "nb_filter nb_row nb_col init inner_init forget_bias_init activation "
-                  "inner_activation dim_ordering border_mode subsample",
+                  "inner_activation dim_ordering border_mode subsample W_regularizer "
+                  "U_regularizer b_regularizer dropout_W dropout_U",
     "Embedding": "input_dim output_dim init input_length W_regularizer activity_regularizer "
                  "W_constraint mask_zero weights dropout",
     "BatchNormalization": "epsilon mode axis momentum weights beta_init gamma_init "
@@ -717,14 +496,33 @@ LAYER_DEFAULTS = {
 #: Literal argument values that changed spelling. None: no Keras 3 equivalent (manual);
 #: DROP: the argument goes away.
 DROP = "(dropped)"
+#: Keras 1's dim_ordering values -> Keras 3's data_format values (also what
+#: ``K.image_dim_ordering() == 'th'`` compares with once migrated).
+DIM_ORDERINGS = {"th": "channels_first", "tf": "channels_last"}
 ARGUMENT_VALUES = {
     "border_mode": {"valid": "'valid'", "same": "'same'", "full": None},
-    "dim_ordering": {"th": "'channels_first'", "tf": "'channels_last'", "default": DROP},
+    "dim_ordering": dict({keras1: repr(keras3) for keras1, keras3 in DIM_ORDERINGS.items()},
+                         default=DROP),
     "mode": {"0": DROP},
     "forget_bias_init": {"one": "True", "zero": "False"},
     "inner_activation": {"hard_sigmoid": HARD_SIGMOID},
     "activation": {"hard_sigmoid": HARD_SIGMOID},
 }
+#: Arguments of ARGUMENT_VALUES whose value must be a literal the table knows (a
+#: variable cannot be mapped: manual).
+LITERAL_ONLY_ARGUMENTS = {"dim_ordering", "mode", "forget_bias_init"}
+#: Arguments of ARGUMENT_VALUES whose other values carry over as written (any other
+#: activation name is spelled the same in Keras 3).
+OPEN_VALUE_ARGUMENTS = {"activation", "inner_activation"}
+
+#: Keras 1's merge modes -> (Keras 3 merge function, Keras 3 merge layer); 'cos' is a
+#: Dot with normalize=True.
+MERGE_MODES = {"sum": ("add", "Add"), "mul": ("multiply", "Multiply"),
+               "ave": ("average", "Average"), "max": ("maximum", "Maximum"),
+               "concat": ("concatenate", "Concatenate"), "dot": ("dot", "Dot"),
+               "cos": ("dot", "Dot")}
+#: Keras 1's default merge mode.
+DEFAULT_MERGE_MODE = "sum"
 
 #: Arguments every Keras 1 layer took through **kwargs.
 BASE_ARGUMENTS = [
@@ -781,6 +579,13 @@ METHOD_ARGUMENTS = {
                             "as they are); files written by Keras 1 need converting (flipped "
                             "kernels, per-gate LSTM weights)"),
                      Rename("by_name", None, False, "Keras 3 loads .weights.h5 by structure")],
+}
+
+#: Model methods whose Keras 1 default Keras 3 changed: the rewriter writes it out
+#: (on a model, when the call sets it neither by keyword nor by position).
+METHOD_DEFAULTS = {
+    "fit": Default("epochs", "10", "Keras 1 trained 10 epochs by default"),
+    "predict": Default("verbose", "0", "Keras 1's predict printed no progress bar"),
 }
 
 #: fit_generator & co's sample counts when the generator is an ImageDataGenerator flow
@@ -943,9 +748,39 @@ HISTORY_KEYS = [
     Rename("acc", "accuracy", True, "history.history['acc'], logs['acc'], monitor='acc'"),
     Rename("val_acc", "val_accuracy", True, ""),
 ]
+#: Keras 1 history key -> Keras 3's.
+HISTORY_KEY_NAMES = {rename.keras1: rename.keras3 for rename in HISTORY_KEYS}
+#: Metric names in compile(metrics=[...]) that Keras 3 spells otherwise.
+METRIC_NAMES = {keras1: keras3 for keras1, keras3 in HISTORY_KEY_NAMES.items()
+                if not keras1.startswith("val_")}
+
+#: Keras 1.2.2 (Theano) weight layouts that differ from Keras 3's: Keras 1 class ->
+#: WeightLayout(kernel, keras1_gates, keras3_gates). ``kernel``: the kind of convolution
+#: kernel the layer's W (and a ConvLSTM2D's U) is: Theano convolved (flipped kernels),
+#: 'th' kernels are (nb_filter, stack, rows, ...) where Keras 3's are (rows, ...,
+#: stack, filters), Convolution1D's is (filter_length, 1, input_dim, nb_filter); None:
+#: a plain matrix. ``keras1_gates``: the order of Keras 1's per-gate arrays (W, U, b for
+#: each gate), ``keras3_gates`` the order Keras 3 stacks them in (kernel,
+#: recurrent_kernel, bias); None for layers without gates. Used by ``legacy-keras
+#: compare`` (legacy_keras.migrate.weights) to start the migrated script from the same
+#: weights.
+WeightLayout = namedtuple("WeightLayout", "kernel keras1_gates keras3_gates")
+_CONV1D_LAYOUT = WeightLayout("conv1d", None, None)
+_CONV2D_LAYOUT = WeightLayout("conv2d", None, None)
+WEIGHT_LAYOUTS = {
+    "Convolution1D": _CONV1D_LAYOUT,
+    "AtrousConvolution1D": _CONV1D_LAYOUT,
+    "Convolution2D": _CONV2D_LAYOUT,
+    "AtrousConvolution2D": _CONV2D_LAYOUT,
+    "Convolution3D": WeightLayout("conv3d", None, None),
+    "LSTM": WeightLayout(None, ("i", "c", "f", "o"), ("i", "f", "c", "o")),
+    "GRU": WeightLayout(None, ("z", "r", "h"), ("z", "r", "h")),
+    "ConvLSTM2D": WeightLayout("conv2d", ("i", "c", "f", "o"), ("i", "f", "c", "o")),
+}
 
 #: Optimizers: Keras 1 class -> (Keras 3 class, Keras 1 parameters, Keras 3's leading
-#: parameters, Keras 1 defaults the rewriter writes out because Keras 3's differ).
+#: parameters, Keras 1 defaults the rewriter writes out because Keras 3's differ). The
+#: parameters are the real classes' (tests/test_renames.py checks both sides).
 OPTIMIZERS = {
     "SGD": ("SGD", "lr momentum decay nesterov", "learning_rate momentum nesterov", {}),
     "RMSprop": ("Keras1RMSprop", "lr rho epsilon decay", "learning_rate rho epsilon", {}),
@@ -1266,8 +1101,11 @@ def _default_rows():
                 keras1_class, ", ".join("`%s`" % name for name in defaults),
                 ", ".join("`%s`" % value for value in defaults.values()),
                 "also for the string %r in compile" % keras1_class.lower()))
-    lines.append("| `fit` | `epochs` | `10` | Keras 1's default nb_epoch |")
-    lines.append("| `predict` | `verbose` | `0` | Keras 1 printed no progress bar |")
+    guide_notes = {"fit": "Keras 1's default nb_epoch",
+                   "predict": "Keras 1 printed no progress bar"}
+    for method, default in METHOD_DEFAULTS.items():
+        lines.append("| `%s` | `%s` | `%s` | %s |" % (method, default.keras3, default.value,
+                                                    guide_notes[method]))
     return lines
 
 

@@ -96,3 +96,40 @@ def test_embedding_gradients_reach_the_optimizer_dense(tmp_path):
     printed = [e["value"] for e in events if e["kind"] == "printed"][0]
     assert len(printed) == 12 and np.allclose(printed, 1.0, atol=1e-3), printed
     assert "model.add(Keras1Embedding(6, 3, input_shape=(4,)))" in migrated
+
+
+def _keras1_and_keras3_convlstm2d(dim_ordering):
+    """(Keras 1's output, Keras 3's output) of a ConvLSTM2D given Keras 1's weights
+    converted by legacy_keras.migrate.weights (random weights, not the initial ones; an
+    odd kernel, as even ones pad the recurrent "same" convolution differently)."""
+    import keras
+
+    from legacy_keras.layers import ConvLSTM2D
+    from legacy_keras.migrate.weights import to_keras3
+    from legacy_keras.models import Sequential
+
+    rng = np.random.RandomState(4)
+    shape = (3, 2, 6, 5) if dim_ordering == "th" else (3, 6, 5, 2)  # time, frame
+    x = rng.uniform(-1, 1, (2,) + shape).astype("float32")
+    keras1 = Sequential([ConvLSTM2D(4, 3, 3, input_shape=shape, dim_ordering=dim_ordering,
+                                    inner_activation="sigmoid", return_sequences=True)])
+    layer = keras1.layers[0]
+    layer.set_weights([rng.normal(0, 0.3, w.shape) for w in layer.get_weights()])
+    expected = keras1.predict(x)
+    keras3 = keras.layers.ConvLSTM2D(4, (3, 3), recurrent_activation="sigmoid",
+                                     return_sequences=True)
+    channels_last = x.transpose(0, 1, 3, 4, 2) if dim_ordering == "th" else x
+    keras3.build(channels_last.shape)
+    keras3.set_weights(to_keras3("ConvLSTM2D", layer.get_weights(), dim_ordering))
+    got = keras.ops.convert_to_numpy(keras3(channels_last))
+    return expected, got.transpose(0, 1, 4, 2, 3) if dim_ordering == "th" else got
+
+
+def test_convlstm2d_weights_convert_to_keras3():
+    """Keras 1's twelve per-gate ConvLSTM2D arrays (W_i, U_i, b_i, W_c, ...; flipped,
+    'th' kernels transposed) become Keras 3's kernel, recurrent_kernel and bias with the
+    gates stacked i, f, c, o: both layers then compute the same sequence."""
+    for dim_ordering in ("th", "tf"):
+        expected, got = _keras1_and_keras3_convlstm2d(dim_ordering)
+        assert expected.shape == got.shape
+        assert np.allclose(expected, got, atol=1e-5), dim_ordering

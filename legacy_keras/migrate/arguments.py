@@ -24,9 +24,6 @@ Change = namedtuple("Change", "keras1 keras3 automatic note node")
 #: An argument bound to its Keras 1 parameter name.
 Bound = namedtuple("Bound", "name original updated positional")
 
-#: Arguments whose value must be a literal the table knows (a variable cannot be mapped).
-LITERAL_ONLY = {"dim_ordering", "mode", "forget_bias_init"}
-
 
 def literal_value(node):
     """The Python value of a string or number literal node, else None."""
@@ -170,11 +167,11 @@ def mapped_value(name, bound, plan):
     if literal is None:
         if name == "dim_ordering" and is_image_dim_ordering_call(bound.original.value):
             return table.DROP, None
-        if name in LITERAL_ONLY:
+        if name in table.LITERAL_ONLY_ARGUMENTS:
             return None, "not a literal: translate its value by hand"
         return bound.updated.value, None
     if literal not in values:
-        if name in ("activation", "inner_activation"):
+        if name in table.OPEN_VALUE_ARGUMENTS:
             return bound.updated.value, None
         return None, "%s=%r has no Keras 3 equivalent" % (name, literal)
     replacement = values[literal]

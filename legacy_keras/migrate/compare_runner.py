@@ -23,6 +23,7 @@ recurrent_dropout), Embedding's word dropout (Keras 1 drew it with K.random_bino
 K.dropout), GaussianNoise and GaussianDropout.
 """
 import builtins
+import inspect
 import io
 import re
 import json
@@ -31,6 +32,8 @@ import types
 import sys
 
 import numpy as np
+
+from legacy_keras.renames import HISTORY_KEY_NAMES
 
 
 _RANDOM_FUNCTIONS = ("rand", "randn", "random", "random_sample", "ranf", "sample", "uniform",
@@ -159,11 +162,9 @@ def _jsonable(value):
     return value
 
 
-HISTORY_KEYS = {"acc": "accuracy", "val_acc": "val_accuracy"}
-
-
 def _history(history):
-    return {HISTORY_KEYS.get(k, k): [float(x) for x in v] for k, v in history.items()}
+    """A history in Keras 3's key names (both sides' records compare key by key)."""
+    return {HISTORY_KEY_NAMES.get(k, k): [float(x) for x in v] for k, v in history.items()}
 
 
 # -- the legacy side -------------------------------------------------------------------------
@@ -455,8 +456,7 @@ def _length(data):
 
 def _fit_as_keras1(original, model, i, position, states, args, kwargs):
     """Keras 3's fit, one epoch at a time over the batches Keras 1 would have drawn."""
-    names = ["x", "y", "batch_size", "epochs", "verbose", "callbacks", "validation_split",
-             "validation_data", "shuffle"]
+    names = list(inspect.signature(original).parameters)[1:]  # Keras 3's fit, after self
     options = dict(zip(names, args))
     options.update(kwargs)
     _load_numpy_state(states, "fit_state_%d_%d" % (i, position))

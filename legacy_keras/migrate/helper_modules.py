@@ -5,79 +5,51 @@ base_filter) and ``keras.preprocessing.image``'s ImageDataGenerator and its iter
 A migrated script imports them from ``keras1_text`` / ``keras1_image`` instead: copies of
 legacy_keras' own implementations of Keras 1.2.2's modules (NumPy, SciPy and Pillow
 only), written into the migrated script's folder. The copy is the module's source as it
-is, with its legacy_keras imports replaced by standalone blocks: the backend settings
-image.py reads (from Keras 3's settings) and the version switches it reads (Keras
-1.2.2's values).
+is, with its legacy_keras imports replaced by the source of real modules of
+legacy_keras.migrate.helpers: the backend settings image.py reads (from Keras 3's
+settings, ``keras3_settings``) and the version switches it reads (Keras 1.2.2's values,
+``keras122_profile``).
 """
-import importlib.util
+import importlib  # noqa: F401  (tests read importlib.import_module from here)
 import os
 import re
+from pathlib import Path
+
+from legacy_keras.migrate.helpers import keras122_profile, source_after_docstring
 
 #: The version switches (legacy_keras/profiles.py) preprocessing/image.py reads, at
 #: Keras 1.2.2: a migrated script runs on Keras 3 with 1.2.2's behaviour.
-IMAGE_SWITCHES_AT_1_2_2 = {"image_generator_featurewise_default": False,
-                           "image_generator_statistics": "channel",
-                           "zca_sigma_divisor": "samples"}
+IMAGE_SWITCHES_AT_1_2_2 = keras122_profile.profiles.VALUES
 
-#: Helper module -> (the legacy_keras module it copies, {line replaced: replacement}).
+#: Helper module -> (the legacy_keras module it copies, {line replaced: the helper module
+#: (of legacy_keras.migrate.helpers) whose source replaces it}).
 HELPER_MODULES = {
     "keras1_text": ("legacy_keras.preprocessing.text", {}),
     "keras1_image": ("legacy_keras.preprocessing.image", {
-        "from legacy_keras import backend as K\n": '''\
-class _Keras3Settings(object):
-    """The three backend settings this module reads, from Keras 3's configuration
-    (image_data_format 'channels_first' / 'channels_last' is Keras 1's 'th' / 'tf')."""
-
-    @staticmethod
-    def image_dim_ordering():
-        import keras
-
-        return "th" if keras.config.image_data_format() == "channels_first" else "tf"
-
-    @staticmethod
-    def floatx():
-        import keras
-
-        return keras.config.floatx()
-
-    @staticmethod
-    def epsilon():
-        import keras
-
-        return keras.config.epsilon()
-
-
-K = _Keras3Settings()
-''',
-        "from legacy_keras import profiles\n": '''\
-class _Keras122Profile(object):
-    """Keras 1.2.2's values of the version switches this module reads."""
-
-    VALUES = %r
-
-    @classmethod
-    def switch(cls, name):
-        return cls.VALUES[name]
-
-
-profiles = _Keras122Profile()
-''' % (IMAGE_SWITCHES_AT_1_2_2,)}),
+        "from legacy_keras import backend as K\n": "keras3_settings",
+        "from legacy_keras import profiles\n": "keras122_profile"}),
 }
 
 HEADER = ('"""Written by `legacy-keras migrate`: Keras 1.2.2\'s %s, which Keras 3 removed\n'
           '(a standalone copy of %s; NumPy, SciPy and Pillow only)."""\n')
 
 
+def origin_path(origin):
+    """The file of legacy_keras module ``origin``, found without importing it (the
+    migration tools import neither NumPy nor Keras)."""
+    package = Path(__file__).resolve().parents[1]
+    return package.joinpath(*origin.split(".")[1:]).with_suffix(".py")
+
+
 def module_source(name):
     """The source of helper module ``name``."""
     origin, replacements = HELPER_MODULES[name]
-    with open(importlib.import_module(origin).__file__, encoding="utf8") as f:
-        source = f.read()
-    for line, replacement in replacements.items():
+    source = origin_path(origin).read_text(encoding="utf8")
+    for line, helper in replacements.items():
         if line not in source:
             raise RuntimeError("%s changed: %r is gone; update legacy_keras.migrate."
                                "helper_modules" % (origin, line))
-        source = source.replace(line, replacement)
+        source = source.replace(line, source_after_docstring(helper))
     if re.search(r"^\s*(from|import)\s+legacy_keras\b", source, re.M):
         raise RuntimeError("%s imports legacy_keras: it cannot be copied next to a migrated "
                            "script" % origin)

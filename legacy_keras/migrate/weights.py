@@ -1,11 +1,18 @@
 """Keras 1 weights (as ``layer.get_weights()`` gives them) -> the Keras 3 layer's weights.
 
 Used by ``legacy-keras compare`` to start the migrated script from the very weights the
-legacy one had. The layouts are Keras 1.2.2 on Theano's: convolution kernels flipped
-(Theano convolved; TensorFlow correlates), 'th' kernels (nb_filter, stack, rows, cols),
-recurrent weights split per gate in the order i, c, f, o (LSTM) / z, r, h (GRU).
+legacy one had. The layouts are data (``legacy_keras.renames.WEIGHT_LAYOUTS``): Keras
+1.2.2 on Theano convolved with flipped kernels (TensorFlow correlates), 'th' kernels
+were (nb_filter, stack, rows, cols), and the recurrent layers kept one W, U, b per gate
+(LSTM and ConvLSTM2D in the order i, c, f, o; GRU z, r, h) where Keras 3 stacks them
+into kernel, recurrent_kernel and bias (i, f, c, o; z, r, h).
 """
 import numpy as np
+
+from legacy_keras.renames import WEIGHT_LAYOUTS
+
+#: Kernel kind -> (the transpose of a 'th' kernel into Keras 3's layout, spatial axes).
+_KERNELS = {"conv2d": ((2, 3, 1, 0), (0, 1)), "conv3d": ((2, 3, 4, 1, 0), (0, 1, 2))}
 
 
 def _flip(kernel, spatial_axes):
@@ -13,59 +20,38 @@ def _flip(kernel, spatial_axes):
                         for axis in range(kernel.ndim))]
 
 
-def _conv2d(weights, dim_ordering):
-    kernel = weights[0]
+def kernel_to_keras3(kind, kernel, dim_ordering):
+    """One Keras 1 convolution kernel of ``kind`` ('conv1d', 'conv2d', 'conv3d') in
+    Keras 3's layout, flipped (Theano convolved)."""
+    if kind == "conv1d":  # (filter_length, 1, input_dim, nb_filter) -> 3-D
+        return _flip(kernel[:, 0], (0,))
+    transpose, spatial_axes = _KERNELS[kind]
     if dim_ordering == "th":
-        kernel = kernel.transpose(2, 3, 1, 0)
-    return [_flip(kernel, (0, 1))] + list(weights[1:])
+        kernel = kernel.transpose(transpose)
+    return _flip(kernel, spatial_axes)
 
 
-def _conv1d(weights, dim_ordering):
-    kernel = weights[0][:, 0]  # (filter_length, 1, input_dim, nb_filter) -> 3-D
-    return [_flip(kernel, (0,))] + list(weights[1:])
-
-
-def _conv3d(weights, dim_ordering):
-    kernel = weights[0]
-    if dim_ordering == "th":
-        kernel = kernel.transpose(2, 3, 4, 1, 0)
-    return [_flip(kernel, (0, 1, 2))] + list(weights[1:])
-
-
-def _lstm(weights, dim_ordering):
-    if len(weights) == 3:  # consume_less='gpu': already fused in Keras 3's i, f, c, o order
-        return list(weights)
-    w_i, u_i, b_i, w_c, u_c, b_c, w_f, u_f, b_f, w_o, u_o, b_o = weights
-    return [np.concatenate([w_i, w_f, w_c, w_o], axis=-1),
-            np.concatenate([u_i, u_f, u_c, u_o], axis=-1),
-            np.concatenate([b_i, b_f, b_c, b_o], axis=-1)]
-
-
-def _gru(weights, dim_ordering):
-    if len(weights) == 3:
-        return list(weights)
-    w_z, u_z, b_z, w_r, u_r, b_r, w_h, u_h, b_h = weights
-    return [np.concatenate([w_z, w_r, w_h], axis=-1),
-            np.concatenate([u_z, u_r, u_h], axis=-1),
-            np.concatenate([b_z, b_r, b_h], axis=-1)]
-
-
-def _identity(weights, dim_ordering):
-    return list(weights)
-
-
-CONVERTERS = {
-    "Convolution2D": _conv2d,
-    "AtrousConvolution2D": _conv2d,
-    "Convolution1D": _conv1d,
-    "AtrousConvolution1D": _conv1d,
-    "Convolution3D": _conv3d,
-    "LSTM": _lstm,
-    "GRU": _gru,
-}
+def _stacked_gates(layout, weights, dim_ordering):
+    """Keras 1's W, U, b per gate -> Keras 3's kernel, recurrent_kernel, bias."""
+    per_gate = {gate: weights[3 * index:3 * index + 3]
+                for index, gate in enumerate(layout.keras1_gates)}
+    stacked = []
+    for part in range(3):  # W, U, b
+        arrays = [per_gate[gate][part] for gate in layout.keras3_gates]
+        if layout.kernel is not None and part < 2:
+            arrays = [kernel_to_keras3(layout.kernel, a, dim_ordering) for a in arrays]
+        stacked.append(np.concatenate(arrays, axis=-1))
+    return stacked
 
 
 def to_keras3(class_name, weights, dim_ordering=None):
     """The Keras 3 weights of the layer Keras 1's ``class_name`` became."""
-    return CONVERTERS.get(class_name, _identity)([np.asarray(w) for w in weights],
-                                                 dim_ordering)
+    weights = [np.asarray(w) for w in weights]
+    layout = WEIGHT_LAYOUTS.get(class_name)
+    if layout is None:
+        return weights
+    if layout.keras1_gates is not None:
+        if len(weights) == 3:  # consume_less='gpu': already fused in Keras 3's order
+            return weights
+        return _stacked_gates(layout, weights, dim_ordering)
+    return [kernel_to_keras3(layout.kernel, weights[0], dim_ordering)] + weights[1:]
