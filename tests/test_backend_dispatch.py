@@ -1,12 +1,15 @@
-"""The execution context of ``K`` (legacy_keras.backend._context): the random
-regularizers switch that ``legacy-keras compare`` uses."""
+"""``K``'s one dispatch mechanism (legacy_keras.backend.dispatch) and its execution
+context (legacy_keras.backend._context), with the random regularizers switch that
+``legacy-keras compare`` uses."""
 import numpy as np
 import pytest
 
 from legacy_keras import backend as K
 from legacy_keras._k3 import keras, ops
+from legacy_keras.backend import dispatch
 from legacy_keras.backend._context import (numeric_execution, random_regularizers_enabled,
                                            random_regularizers_off, set_random_regularizers)
+from legacy_keras.backend.dispatch import symbolic_and_numeric
 from legacy_keras.layers import Dropout, Embedding, GaussianDropout, GaussianNoise
 from legacy_keras.theano import printing
 from legacy_keras.theano import tensor as T
@@ -79,3 +82,92 @@ def test_set_random_regularizers_switches_for_the_process():
     finally:
         set_random_regularizers(True)
     assert random_regularizers_enabled()
+
+
+# -- the dispatcher ----------------------------------------------------------------------------
+def _recording_op():
+    calls = []
+
+    @symbolic_and_numeric("x", "y")
+    def combine(x, y, scale=2.0):
+        """A test op."""
+
+    @combine.symbolic
+    def _(x, y, scale=2.0):
+        calls.append(("symbolic", x, y, scale))
+        return "graph"
+
+    @combine.numeric
+    def _(x, y, scale=2.0):
+        calls.append(("numeric", x, y, scale))
+        return "value"
+
+    return combine, calls
+
+
+def test_pytensor_arguments_take_the_symbolic_form():
+    combine, calls = _recording_op()
+    x, y = T.matrix("x"), T.matrix("y")
+    assert combine(x, y) == "graph"
+    assert calls == [("symbolic", x, y, 2.0)]
+
+
+def test_a_keras3_tensor_among_the_declared_arguments_takes_the_numeric_form():
+    combine, calls = _recording_op()
+    y = ops.ones((2,))
+    assert combine(T.matrix("x"), y=y, scale=3.0) == "value"
+    assert calls[0][0] == "numeric" and calls[0][3] == 3.0
+
+
+def test_inside_numeric_execution_the_numeric_form_gets_weights_unwrapped():
+    combine, calls = _recording_op()
+    weight = K.variable(np.ones((2, 2)), name="w")
+    with numeric_execution(training=False):
+        assert combine(weight, 1.0) == "value"
+    assert calls == [("numeric", weight.keras_variable, 1.0, 2.0)]
+
+
+def test_arguments_not_declared_as_tensors_do_not_decide():
+    combine, calls = _recording_op()
+    assert combine(T.matrix("x"), T.matrix("y"), ops.ones(())) == "graph"
+
+
+def test_an_op_missing_the_chosen_form_fails_naming_it():
+    @symbolic_and_numeric(symbolic=lambda x: x)
+    def only_symbolic(x):
+        """No numeric form."""
+
+    with pytest.raises(NotImplementedError, match="K.only_symbolic has no numeric form"):
+        only_symbolic(ops.ones((2,)))
+    x = T.vector("x")
+    assert only_symbolic(x) is x
+
+
+def test_declared_ops_keep_their_public_signature_and_docstring():
+    import inspect
+
+    assert str(inspect.signature(K.batch_dot)) == "(x, y, axes=None)"
+    assert str(inspect.signature(K.sum)) == "(x, axis=None, keepdims=False)"
+    assert "Theano's ``batched_tensordot``" in K.batch_dot.__doc__
+    assert K.batch_dot.op.name == "K.batch_dot"
+
+
+def test_an_undeclared_tensor_parameter_is_refused_at_declaration():
+    with pytest.raises(TypeError, match="K.bad has no parameter z"):
+        @symbolic_and_numeric("z")
+        def bad(x):
+            """Declares a parameter it does not have."""
+
+
+def test_context_only_ops_follow_the_execution_not_the_arguments():
+    assert K.learning_phase() is not None and not isinstance(K.learning_phase(), int)
+    with numeric_execution(training=True):
+        assert K.learning_phase() == 1
+        assert K.in_train_phase(lambda: "train", "test") == "train"
+    with numeric_execution(training=False):
+        assert K.in_train_phase("train", lambda: "test") == "test"
+
+
+def test_is_numeric_looks_into_lists():
+    assert dispatch.is_numeric([T.matrix(), [ops.ones(())]])
+    assert not dispatch.is_numeric([T.matrix(), 1.0])

@@ -7,7 +7,7 @@ answers ``'theano'``) while computing with Keras 3; it reads the user's keras.js
 """
 import sys
 
-from legacy_keras.backend import theano_backend
+from legacy_keras.backend import _context, theano_backend  # noqa: F401
 
 from legacy_keras.backend.common import (  # noqa: F401
     cast_to_floatx, epsilon, floatx, get_uid, image_dim_ordering, is_keras_tensor,

@@ -53,6 +53,18 @@ def image_dim_ordering():
     return _IMAGE_DIM_ORDERING
 
 
+def resolve_dim_ordering(dim_ordering, invalid=None):
+    """``dim_ordering`` with 'default' replaced by :func:`image_dim_ordering`, as every
+    Keras 1.2.2 image layer and backend function did. ``invalid``, when given, is the
+    exception raised for anything but 'th' or 'tf' (each Keras 1.2.2 caller had its own
+    type and message; callers that did not check give none)."""
+    if dim_ordering == "default":
+        dim_ordering = image_dim_ordering()
+    if invalid is not None and dim_ordering not in {"th", "tf"}:
+        raise invalid
+    return dim_ordering
+
+
 def set_image_dim_ordering(dim_ordering):
     global _IMAGE_DIM_ORDERING
     if dim_ordering not in {"tf", "th"}:

@@ -1,53 +1,48 @@
 """Keras 1.2.2's Theano backend (``K``), on PyTensor and Keras 3 at once.
 
-Every function takes either PyTensor variables (``layer.output``, ``K.placeholder``,
-weights) and then builds the graph Theano 1.0.5 built, or, inside a Keras 3
-computation (:mod:`._context`), Keras 3 tensors and variables, and then computes with
-``keras.ops``. Weights (:class:`BoundSharedVariable`) are unwrapped to their Keras 3
-variable on the numeric side.
+Every computing function is declared with :func:`.dispatch.symbolic_and_numeric`: its
+symbolic form takes PyTensor variables (``layer.output``, ``K.placeholder``, weights)
+and builds the graph Theano 1.0.5 built; its numeric form runs inside a Keras 3
+computation (:mod:`._context`) on Keras 3 tensors and variables with ``keras.ops``.
+The dispatcher picks the form per call and unwraps weights
+(:class:`BoundSharedVariable`) to their Keras 3 variable for the numeric one.
+Convolution, pooling, padding and ``rnn`` live in :mod:`.theano_conv_rnn` (re-exported
+here; that module does not import this one).
 """
 import builtins
 
 import numpy as np
 import pytensor
 import pytensor.tensor as T
+from pytensor.gradient import DisconnectedInputError as _DisconnectedInputError
+from pytensor.gradient import disconnected_grad as _disconnected_grad
 from pytensor.ifelse import ifelse
+from pytensor.scan.views import foldl as _theano_foldl
+from pytensor.scan.views import foldr as _theano_foldr
 
+from legacy_keras import _k3
 from legacy_keras._k3 import keras, ops
 from legacy_keras.backend import common
-from legacy_keras.backend._context import (gradient_tape, in_numeric_execution, numeric_training,
-                                           random_regularizers_enabled)
+from legacy_keras._context import gradient_tape, in_numeric_execution, numeric_training  # noqa: F401
+from legacy_keras._context import random_regularizers_enabled as _random_regularizers_enabled
 from legacy_keras.backend.common import epsilon, floatx, image_dim_ordering  # noqa: F401
+from legacy_keras.backend.dispatch import is_numeric, unwrap  # noqa: F401
+from legacy_keras.backend.dispatch import symbolic_and_numeric as _symbolic_and_numeric
+from legacy_keras.backend.theano_conv_rnn import (  # noqa: F401
+    asymmetric_spatial_2d_padding, asymmetric_temporal_padding, atrous_conv2d, conv1d,
+    conv2d, conv3d, deconv2d, pool2d, pool3d, resize_images, resize_volumes, rnn,
+    separable_conv2d, spatial_2d_padding, spatial_3d_padding, temporal_padding)
 from legacy_keras.theano import tensor as theano_tensor
+from legacy_keras.theano.bound import (BoundSharedVariable, eager_scope,  # noqa: F401
+                                       is_modern_tensor, new_bound_variable)
+from legacy_keras.theano.compile import function as _theano_function
+from legacy_keras.theano.gradient import grad as _theano_grad
+from legacy_keras.theano.printing import Print as _Print
+from legacy_keras.theano.sandbox.rng_mrg import MRG_RandomStreams as _MRG_RandomStreams
+from legacy_keras.theano.tensor import bn as _bn
 from legacy_keras.theano.tensor import nnet as nnet_ops
-from legacy_keras.theano.tensor.theano_graphs import __name__ as _graphs_module  # noqa: E402
-
-theano_graphs = __import__("sys").modules[_graphs_module]
-from legacy_keras.theano.bound import (BoundSharedVariable, eager_scope, is_modern_tensor,
-                                       new_bound_variable)
-
-
-# -- dispatch -------------------------------------------------------------------------
-def _flat(values):
-    for value in values:
-        if isinstance(value, (list, tuple)):
-            yield from _flat(value)
-        else:
-            yield value
-
-
-def is_numeric(*values):
-    """True when the call belongs to Keras 3 execution (see :mod:`._context`)."""
-    return in_numeric_execution() or builtins.any(is_modern_tensor(v) for v in _flat(values))
-
-
-def unwrap(x):
-    """The Keras 3 variable behind a Keras 1 weight; anything else unchanged."""
-    if isinstance(x, BoundSharedVariable):
-        return x.keras_variable
-    if isinstance(x, (list, tuple)):
-        return type(x)(unwrap(v) for v in x)
-    return x
+from legacy_keras.theano.tensor.rebroadcast import patternbroadcast as _patternbroadcast
+import legacy_keras.theano.tensor.theano_graphs as theano_graphs
 
 
 # -- variables and placeholders ---------------------------------------------------------
@@ -90,26 +85,38 @@ def placeholder(shape=None, ndim=None, dtype=None, sparse=False, name=None):
     return x
 
 
+@_symbolic_and_numeric(symbolic=lambda x: x.shape, numeric=ops.shape)
 def shape(x):
-    return ops.shape(unwrap(x)) if is_numeric(x) else x.shape
+    """The symbolic shape of ``x`` (Theano's ``x.shape``; Keras 3's ``ops.shape``)."""
 
 
+@_symbolic_and_numeric()
 def int_shape(x):
     """The Keras shape of a Keras tensor or variable; Keras 1.2.2's Theano backend raised
     ``Exception('Not a Keras tensor:', x)`` for anything else (a plain ``T.matrix``)."""
+
+
+@int_shape.symbolic
+def _(x):
     if hasattr(x, "_keras_shape"):
         return x._keras_shape
-    if is_numeric(x):
-        return tuple(unwrap(x).shape)
     raise Exception("Not a Keras tensor:", x)
 
 
+@int_shape.numeric
+def _(x):
+    return x._keras_shape if hasattr(x, "_keras_shape") else tuple(x.shape)
+
+
+@_symbolic_and_numeric(symbolic=lambda x: x.ndim, numeric=lambda x: len(x.shape))
 def ndim(x):
-    return len(unwrap(x).shape) if is_numeric(x) else x.ndim
+    """The number of axes of ``x``."""
 
 
+@_symbolic_and_numeric(symbolic=lambda x: x.dtype,
+                      numeric=lambda x: keras.backend.standardize_dtype(x.dtype))
 def dtype(x):
-    return keras.backend.standardize_dtype(unwrap(x).dtype) if is_numeric(x) else x.dtype
+    """The dtype of ``x`` as a string ('float32')."""
 
 
 def eval(x):
@@ -117,11 +124,17 @@ def eval(x):
     computed on the current Keras 3 values of the weights it reads."""
     if isinstance(x, BoundSharedVariable):
         return x.get_value()
-    if is_numeric(x):
-        return keras.ops.convert_to_numpy(unwrap(x))
-    from legacy_keras.theano.compile import function as theano_function
+    return _evaluated(x)
 
-    return theano_function([], x)()
+
+@_symbolic_and_numeric(numeric=keras.ops.convert_to_numpy)
+def _evaluated(x):
+    """The value of an expression: PyTensor compiles it; Keras 3 converts it."""
+
+
+@_evaluated.symbolic
+def _(x):
+    return _theano_function([], x)()
 
 
 def zeros(shape, dtype=None, name=None):
@@ -186,12 +199,15 @@ _LEARNING_PHASE = T.scalar(dtype="uint8", name="keras_learning_phase")
 _FIXED_LEARNING_PHASE = []
 
 
+@_symbolic_and_numeric(context_only=True, numeric=lambda: int(numeric_training()))
 def learning_phase():
     """0 = test, 1 = train. Symbolically a uint8 scalar input, as in Keras 1; inside Keras 3
     execution, the ``training`` flag of the running step; after
     :func:`set_learning_phase`, that fixed int."""
-    if in_numeric_execution():
-        return int(numeric_training())
+
+
+@learning_phase.symbolic
+def _():
     if _FIXED_LEARNING_PHASE:
         return _FIXED_LEARNING_PHASE[0]
     return _LEARNING_PHASE
@@ -205,20 +221,27 @@ def set_learning_phase(value):
     _FIXED_LEARNING_PHASE[:] = [value]
 
 
+def _called(branch):
+    return branch() if callable(branch) else branch
+
+
+@_symbolic_and_numeric(context_only=True)
 def in_train_phase(x, alt):
     """``x`` in training, ``alt`` in test. Symbolically Theano's ``ifelse`` on the learning
     phase (printed ``if{}``), as Keras 1.2.2; either may be a callable (called first).
     In Keras 3 execution only the branch of the running step is computed."""
-    if in_numeric_execution():
-        chosen = x if numeric_training() else alt
-        return chosen() if callable(chosen) else chosen
+
+
+@in_train_phase.numeric
+def _(x, alt):
+    return _called(x if numeric_training() else alt)
+
+
+@in_train_phase.symbolic
+def _(x, alt):
     if _FIXED_LEARNING_PHASE:
-        chosen = x if _FIXED_LEARNING_PHASE[0] == 1 else alt
-        return chosen() if callable(chosen) else chosen
-    if callable(x):
-        x = x()
-    if callable(alt):
-        alt = alt()
+        return _called(x if _FIXED_LEARNING_PHASE[0] == 1 else alt)
+    x, alt = _called(x), _called(alt)
     if x is alt:
         return x
     out = ifelse(_LEARNING_PHASE, x, alt)
@@ -231,151 +254,232 @@ def in_test_phase(x, alt):
 
 
 # -- elementwise and reductions ------------------------------------------------------------
-def _dual(name, symbolic, numeric, doc=""):
-    def function(x, *args, **kwargs):
-        if is_numeric(x, *args):
-            return numeric(unwrap(x), *unwrap(args), **kwargs)
-        return symbolic(x, *args, **kwargs)
-
-    function.__name__ = name
-    function.__doc__ = doc
-    return function
-
-
+@_symbolic_and_numeric(symbolic=T.cast, numeric=ops.cast)
 def cast(x, dtype):
-    return ops.cast(unwrap(x), dtype) if is_numeric(x) else T.cast(x, dtype)
+    """``x`` converted to ``dtype``."""
 
 
+@_symbolic_and_numeric("x", "y", symbolic=theano_graphs.dot)
 def dot(x, y):
     """Theano's ``T.dot``: matrix product on the last axis of x and first of y."""
-    if is_numeric(x, y):
-        return ops.matmul(unwrap(x), unwrap(y)) if len(unwrap(y).shape) <= 2 else \
-            ops.tensordot(unwrap(x), unwrap(y), axes=[[len(unwrap(x).shape) - 1], [len(unwrap(y).shape) - 2]])
-    return theano_graphs.dot(x, y)
 
 
+@dot.numeric
+def _(x, y):
+    if len(y.shape) <= 2:
+        return ops.matmul(x, y)
+    return ops.tensordot(x, y, axes=[[len(x.shape) - 1], [len(y.shape) - 2]])
+
+
+@_symbolic_and_numeric(symbolic=T.transpose, numeric=ops.transpose)
 def transpose(x):
-    return ops.transpose(unwrap(x)) if is_numeric(x) else T.transpose(x)
+    """``x`` with its axes reversed."""
 
 
-def _reduction(name, symbolic, numeric):
-    def function(x, axis=None, keepdims=False):
-        if is_numeric(x):
-            return numeric(unwrap(x), axis=axis, keepdims=keepdims)
-        return symbolic(x, axis=axis, keepdims=keepdims)
+def _keywords(reduction):
+    """``reduction(x, axis=..., keepdims=...)`` called with Keras 1's positional order."""
+    def form(x, axis=None, keepdims=False):
+        return reduction(x, axis=axis, keepdims=keepdims)
 
-    function.__name__ = name
-    return function
+    return form
 
 
-max = _reduction("max", theano_graphs.theano_max, ops.max)
-min = _reduction("min", T.min, ops.min)
-sum = _reduction("sum", T.sum, ops.sum)
-prod = _reduction("prod", T.prod, ops.prod)
+@_symbolic_and_numeric(symbolic=_keywords(theano_graphs.theano_max), numeric=_keywords(ops.max))
+def max(x, axis=None, keepdims=False):
+    """Maximum over ``axis`` (Theano's ``MaxAndArgmax``)."""
 
 
+@_symbolic_and_numeric(symbolic=_keywords(T.min), numeric=_keywords(ops.min))
+def min(x, axis=None, keepdims=False):
+    """Minimum over ``axis``."""
+
+
+@_symbolic_and_numeric(symbolic=_keywords(T.sum), numeric=_keywords(ops.sum))
+def sum(x, axis=None, keepdims=False):
+    """Sum over ``axis``."""
+
+
+@_symbolic_and_numeric(symbolic=_keywords(T.prod), numeric=_keywords(ops.prod))
+def prod(x, axis=None, keepdims=False):
+    """Product over ``axis``."""
+
+
+@_symbolic_and_numeric(numeric=_keywords(ops.mean))
 def mean(x, axis=None, keepdims=False):
-    if is_numeric(x):
-        return ops.mean(unwrap(x), axis=axis, keepdims=keepdims)
+    """Mean over ``axis``; of an integer tensor, in floatx (Keras 1.2.2)."""
+
+
+@mean.symbolic
+def _(x, axis=None, keepdims=False):
     dtype = floatx() if "int" in x.dtype else None
     return theano_tensor.mean(x, axis=axis, keepdims=keepdims, dtype=dtype)
 
 
+@_symbolic_and_numeric(symbolic=_keywords(theano_tensor.std), numeric=_keywords(ops.std))
 def std(x, axis=None, keepdims=False):
-    if is_numeric(x):
-        return ops.std(unwrap(x), axis=axis, keepdims=keepdims)
-    return theano_tensor.std(x, axis=axis, keepdims=keepdims)
+    """Standard deviation over ``axis``."""
 
 
+@_symbolic_and_numeric(symbolic=_keywords(theano_tensor.var), numeric=_keywords(ops.var))
 def var(x, axis=None, keepdims=False):
-    if is_numeric(x):
-        return ops.var(unwrap(x), axis=axis, keepdims=keepdims)
-    return theano_tensor.var(x, axis=axis, keepdims=keepdims)
+    """Variance over ``axis``."""
 
 
+@_symbolic_and_numeric(symbolic=lambda x, axis=-1: T.argmax(x, axis=axis, keepdims=False),
+                      numeric=lambda x, axis=-1: ops.argmax(x, axis=axis))
 def argmax(x, axis=-1):
-    return ops.argmax(unwrap(x), axis=axis) if is_numeric(x) else T.argmax(x, axis=axis, keepdims=False)
+    """Index of the maximum along ``axis``."""
 
 
+@_symbolic_and_numeric(symbolic=lambda x, axis=-1: T.argmin(x, axis=axis, keepdims=False),
+                      numeric=lambda x, axis=-1: ops.argmin(x, axis=axis))
 def argmin(x, axis=-1):
-    return ops.argmin(unwrap(x), axis=axis) if is_numeric(x) else T.argmin(x, axis=axis, keepdims=False)
+    """Index of the minimum along ``axis``."""
 
 
-square = _dual("square", T.sqr, ops.square)
-abs = _dual("abs", T.abs, ops.absolute)
-exp = _dual("exp", T.exp, ops.exp)
-log = _dual("log", T.log, ops.log)
-round = _dual("round", lambda x: T.round(x, mode="half_to_even"), ops.round)
-sign = _dual("sign", T.sgn, ops.sign)
-sin = _dual("sin", T.sin, ops.sin)
-cos = _dual("cos", T.cos, ops.cos)
+@_symbolic_and_numeric(symbolic=T.sqr, numeric=ops.square)
+def square(x):
+    """Elementwise ``x ** 2``."""
 
 
+@_symbolic_and_numeric(symbolic=T.abs, numeric=ops.absolute)
+def abs(x):
+    """Elementwise absolute value."""
+
+
+@_symbolic_and_numeric(symbolic=T.exp, numeric=ops.exp)
+def exp(x):
+    """Elementwise exponential."""
+
+
+@_symbolic_and_numeric(symbolic=T.log, numeric=ops.log)
+def log(x):
+    """Elementwise natural logarithm."""
+
+
+@_symbolic_and_numeric(symbolic=lambda x: T.round(x, mode="half_to_even"), numeric=ops.round)
+def round(x):
+    """Elementwise rounding, halves to even (Theano's ``half_to_even``)."""
+
+
+@_symbolic_and_numeric(symbolic=T.sgn, numeric=ops.sign)
+def sign(x):
+    """Elementwise sign."""
+
+
+@_symbolic_and_numeric(symbolic=T.sin, numeric=ops.sin)
+def sin(x):
+    """Elementwise sine."""
+
+
+@_symbolic_and_numeric(symbolic=T.cos, numeric=ops.cos)
+def cos(x):
+    """Elementwise cosine."""
+
+
+@_symbolic_and_numeric(symbolic=lambda x: T.sqrt(T.clip(x, 0.0, np.inf)),
+                      numeric=lambda x: ops.sqrt(ops.clip(x, 0.0, np.inf)))
 def sqrt(x):
-    if is_numeric(x):
-        return ops.sqrt(ops.clip(unwrap(x), 0.0, np.inf))
-    return T.sqrt(T.clip(x, 0.0, np.inf))
+    """Elementwise square root of ``x`` clipped at 0 (Keras 1.2.2)."""
 
 
+@_symbolic_and_numeric(symbolic=T.pow, numeric=ops.power)
 def pow(x, a):
-    return ops.power(unwrap(x), a) if is_numeric(x) else T.pow(x, a)
+    """Elementwise ``x ** a``."""
 
 
-def clip(x, min_value, max_value):
-    """Keras 1 allowed ``None`` for either bound (no bound on that side)."""
+def _clip_bounds(min_value, max_value):
+    """Keras 1's bounds: ``None`` is no bound on that side; max below min becomes min."""
     if max_value is not None and min_value is not None and max_value < min_value:
         max_value = min_value
     min_value = -np.inf if min_value is None else min_value
     max_value = np.inf if max_value is None else max_value
-    if is_numeric(x):
-        return ops.clip(unwrap(x), min_value, max_value)
-    return T.clip(x, min_value, max_value)
+    return min_value, max_value
 
 
-def _binary(name, symbolic, numeric):
-    def function(x, y):
-        if is_numeric(x, y):
-            return numeric(unwrap(x), unwrap(y))
-        return symbolic(x, y)
-
-    function.__name__ = name
-    return function
+@_symbolic_and_numeric(symbolic=lambda x, lo, hi: T.clip(x, *_clip_bounds(lo, hi)),
+                      numeric=lambda x, lo, hi: ops.clip(x, *_clip_bounds(lo, hi)))
+def clip(x, min_value, max_value):
+    """Elementwise clipping; Keras 1 allowed ``None`` for either bound (no bound on that
+    side)."""
 
 
-equal = _binary("equal", T.eq, ops.equal)
-not_equal = _binary("not_equal", T.neq, ops.not_equal)
-greater = _binary("greater", T.gt, ops.greater)
-greater_equal = _binary("greater_equal", T.ge, ops.greater_equal)
-lesser = _binary("lesser", T.lt, ops.less)
-lesser_equal = _binary("lesser_equal", T.le, ops.less_equal)
-maximum = _binary("maximum", T.maximum, ops.maximum)
-minimum = _binary("minimum", T.minimum, ops.minimum)
+@_symbolic_and_numeric("x", "y", symbolic=T.eq, numeric=ops.equal)
+def equal(x, y):
+    """Elementwise ``x == y``."""
+
+
+@_symbolic_and_numeric("x", "y", symbolic=T.neq, numeric=ops.not_equal)
+def not_equal(x, y):
+    """Elementwise ``x != y``."""
+
+
+@_symbolic_and_numeric("x", "y", symbolic=T.gt, numeric=ops.greater)
+def greater(x, y):
+    """Elementwise ``x > y``."""
+
+
+@_symbolic_and_numeric("x", "y", symbolic=T.ge, numeric=ops.greater_equal)
+def greater_equal(x, y):
+    """Elementwise ``x >= y``."""
+
+
+@_symbolic_and_numeric("x", "y", symbolic=T.lt, numeric=ops.less)
+def lesser(x, y):
+    """Elementwise ``x < y``."""
+
+
+@_symbolic_and_numeric("x", "y", symbolic=T.le, numeric=ops.less_equal)
+def lesser_equal(x, y):
+    """Elementwise ``x <= y``."""
+
+
+@_symbolic_and_numeric("x", "y", symbolic=T.maximum, numeric=ops.maximum)
+def maximum(x, y):
+    """Elementwise maximum."""
+
+
+@_symbolic_and_numeric("x", "y", symbolic=T.minimum, numeric=ops.minimum)
+def minimum(x, y):
+    """Elementwise minimum."""
 
 
 def switch(condition, then_expression, else_expression):
     """Elementwise choice; either branch may be a callable returning a tensor (Keras 1)."""
-    if callable(then_expression):
-        then_expression = then_expression()
-    if callable(else_expression):
-        else_expression = else_expression()
-    if is_numeric(condition, then_expression, else_expression):
-        return ops.where(unwrap(condition), unwrap(then_expression), unwrap(else_expression))
-    return T.switch(condition, then_expression, else_expression)
+    return _elementwise_choice(condition, _called(then_expression), _called(else_expression))
+
+
+@_symbolic_and_numeric("condition", "then_expression", "else_expression",
+                      symbolic=T.switch, numeric=ops.where)
+def _elementwise_choice(condition, then_expression, else_expression):
+    """``switch`` once its branches are tensors."""
 
 
 # -- shapes -------------------------------------------------------------------------------
+@_symbolic_and_numeric("tensors")
 def concatenate(tensors, axis=-1):
-    if is_numeric(*tensors):
-        return ops.concatenate(unwrap(list(tensors)), axis=axis)
+    """The tensors joined along ``axis``."""
+
+
+@concatenate.symbolic
+def _(tensors, axis=-1):
     return T.concatenate(list(tensors), axis=axis)
 
 
+@concatenate.numeric
+def _(tensors, axis=-1):
+    return ops.concatenate(list(tensors), axis=axis)
+
+
+@_symbolic_and_numeric(numeric=ops.reshape)
 def reshape(x, shape):
     """``T.reshape``. Keras 1.2.2 gave the result a ``_keras_shape`` equal to ``shape``
     itself (``-1`` included) when every entry was an int or None, so that a layer could
     be called on it directly (no Keras history: the layer's ``call`` ran on it)."""
-    if is_numeric(x):
-        return ops.reshape(unwrap(x), shape)
+
+
+@reshape.symbolic
+def _(x, shape):
     y = T.reshape(x, shape)
     if _is_explicit_shape(shape):
         y._keras_shape = shape
@@ -390,13 +494,18 @@ def _is_explicit_shape(shape):
     return False
 
 
+@_symbolic_and_numeric(symbolic=lambda x, pattern: x.dimshuffle(pattern), numeric=ops.transpose)
 def permute_dimensions(x, pattern):
-    return ops.transpose(unwrap(x), pattern) if is_numeric(x) else x.dimshuffle(pattern)
+    """``x`` with its axes in the order ``pattern`` (Theano's ``dimshuffle``)."""
 
 
+@_symbolic_and_numeric(numeric=ops.expand_dims)
 def expand_dims(x, dim=-1):
-    if is_numeric(x):
-        return ops.expand_dims(unwrap(x), dim)
+    """``x`` with a new axis of length 1 at ``dim``."""
+
+
+@expand_dims.symbolic
+def _(x, dim=-1):
     pattern = [i for i in range(x.type.ndim)]
     if dim < 0:
         dim = x.type.ndim + 1 + dim
@@ -404,73 +513,89 @@ def expand_dims(x, dim=-1):
     return x.dimshuffle(pattern)
 
 
+@_symbolic_and_numeric(numeric=ops.squeeze)
 def squeeze(x, axis):
     """Keras 1.2.2 squeezed by reshaping to the shape without ``axis`` (a ``Reshape``
     of a ``MakeVector`` of ``x.shape[i]`` in the graph)."""
-    if is_numeric(x):
-        return ops.squeeze(unwrap(x), axis)
+
+
+@squeeze.symbolic
+def _(x, axis):
     whole = x.shape
     shape = [whole[i] for i in range(x.ndim)]
     shape.pop(axis)
     return T.reshape(x, tuple(shape))
 
 
+@_symbolic_and_numeric(symbolic=T.flatten, numeric=lambda x: ops.reshape(x, (-1,)))
 def flatten(x):
-    return ops.reshape(unwrap(x), (-1,)) if is_numeric(x) else T.flatten(x)
+    """``x`` as one axis."""
 
 
+@_symbolic_and_numeric(
+    symbolic=lambda x: T.reshape(x, (x.shape[0], T.prod(x.shape) // x.shape[0])),
+    numeric=lambda x: ops.reshape(x, (ops.shape(x)[0], -1)))
 def batch_flatten(x):
-    if is_numeric(x):
-        return ops.reshape(unwrap(x), (ops.shape(unwrap(x))[0], -1))
-    return T.reshape(x, (x.shape[0], T.prod(x.shape) // x.shape[0]))
+    """``x`` as (samples, everything else)."""
 
 
 # -- activations (Theano 1.0's graphs; Keras 1's numbers) ------------------------------------
+@_symbolic_and_numeric()
 def relu(x, alpha=0.0, max_value=None):
-    if is_numeric(x):
-        x = unwrap(x)
-        alpha, max_value = unwrap(alpha), unwrap(max_value)
-        if isinstance(alpha, (int, float)) and alpha == 0:
-            out = ops.relu(x)
-        else:
-            out = ops.where(x > 0, x, alpha * x)
-        return out if max_value is None else ops.minimum(out, max_value)
+    """max(x, 0), ``alpha * x`` below 0 (leaky), capped at ``max_value``."""
+
+
+@relu.symbolic
+def _(x, alpha=0.0, max_value=None):
     out = nnet_ops.relu(x, alpha)
     return out if max_value is None else T.minimum(out, max_value)
 
 
+@relu.numeric
+def _(x, alpha=0.0, max_value=None):
+    alpha, max_value = unwrap(alpha), unwrap(max_value)
+    if isinstance(alpha, (int, float)) and alpha == 0:
+        out = ops.relu(x)
+    else:
+        out = ops.where(x > 0, x, alpha * x)
+    return out if max_value is None else ops.minimum(out, max_value)
+
+
+@_symbolic_and_numeric(symbolic=nnet_ops.elu,
+                      numeric=lambda x, alpha=1.0: ops.where(x > 0, x, alpha * ops.expm1(x)))
 def elu(x, alpha=1.0):
-    if is_numeric(x):
-        x = unwrap(x)
-        return ops.where(x > 0, x, alpha * ops.expm1(x))
-    return nnet_ops.elu(x, alpha)
+    """x above 0, ``alpha * (exp(x) - 1)`` below."""
 
 
+@_symbolic_and_numeric(symbolic=nnet_ops.softmax, numeric=lambda x: ops.softmax(x, axis=-1))
 def softmax(x):
-    return ops.softmax(unwrap(x), axis=-1) if is_numeric(x) else nnet_ops.softmax(x)
+    """Softmax over the last axis."""
 
 
+@_symbolic_and_numeric(symbolic=nnet_ops.softplus, numeric=ops.softplus)
 def softplus(x):
-    return ops.softplus(unwrap(x)) if is_numeric(x) else nnet_ops.softplus(x)
+    """log(1 + exp(x))."""
 
 
+@_symbolic_and_numeric(symbolic=nnet_ops.softsign, numeric=ops.softsign)
 def softsign(x):
-    return ops.softsign(unwrap(x)) if is_numeric(x) else nnet_ops.softsign(x)
+    """x / (1 + |x|)."""
 
 
+@_symbolic_and_numeric(symbolic=nnet_ops.sigmoid, numeric=ops.sigmoid)
 def sigmoid(x):
-    return ops.sigmoid(unwrap(x)) if is_numeric(x) else nnet_ops.sigmoid(x)
+    """1 / (1 + exp(-x))."""
 
 
+@_symbolic_and_numeric(symbolic=nnet_ops.hard_sigmoid,
+                      numeric=lambda x: ops.clip(x * 0.2 + 0.5, 0.0, 1.0))
 def hard_sigmoid(x):
     """Keras 1 / Theano: clip(0.2 * x + 0.5, 0, 1). Not Keras 3's hard_sigmoid (slope 1/6)."""
-    if is_numeric(x):
-        return ops.clip(unwrap(x) * 0.2 + 0.5, 0.0, 1.0)
-    return nnet_ops.hard_sigmoid(x)
 
 
+@_symbolic_and_numeric(symbolic=T.tanh, numeric=ops.tanh)
 def tanh(x):
-    return ops.tanh(unwrap(x)) if is_numeric(x) else T.tanh(x)
+    """Elementwise hyperbolic tangent."""
 
 
 # -- functions and gradients -------------------------------------------------------------
@@ -485,13 +610,11 @@ class Function(object):
     """
 
     def __init__(self, inputs, outputs, updates=(), **kwargs):
-        from legacy_keras import theano
-
         unique = {}
         for variable, new_value in updates:
             if variable not in unique:
                 unique[variable] = new_value
-        self.function = theano.function(inputs, outputs, updates=list(unique.items()),
+        self.function = _theano_function(inputs, outputs, updates=list(unique.items()),
                                         allow_input_downcast=True, on_unused_input="ignore",
                                         **kwargs)
 
@@ -520,115 +643,136 @@ def function(inputs, outputs, updates=[], **kwargs):
     return Function(inputs, outputs, updates=updates, **kwargs)
 
 
+@_symbolic_and_numeric("loss", symbolic=_theano_grad)
 def gradients(loss, variables):
     """``T.grad(loss, variables)``: a single (non-list) variable gives a single gradient
     (so the classic ``K.gradients(loss, x)[0]`` takes its first *sample*); a variable the
-    loss does not depend on raises Theano's ``DisconnectedInputError``."""
+    loss does not depend on raises Theano's ``DisconnectedInputError``. Inside a Keras 3
+    training step, the step's gradient tape answers (an optimizer's ``get_gradients``)."""
+
+
+@gradients.numeric
+def _(loss, variables):
+    """The step's tape differentiates ``loss`` with respect to the weights' Keras 3
+    variables; sparse gradients (row lookups) become dense matrices, as Theano's
+    gradients were. Outside a training step there is no tape: Theano's ``grad``."""
     tape = gradient_tape()
-    if tape is not None and is_numeric(loss):
-        return _step_gradients(tape, loss, variables)
-    from legacy_keras.theano.gradient import grad
-
-    return grad(loss, variables)
-
-
-def _step_gradients(tape, loss, variables):
-    """``K.gradients`` inside a Keras 3 training step (an optimizer's ``get_gradients``):
-    the step's tape differentiates ``loss`` with respect to the weights' Keras 3
-    variables. TensorFlow's IndexedSlices (row lookups) become dense matrices, as Theano's
-    gradients were; a weight the loss does not depend on raises as in Theano."""
-    import tensorflow as tf
-    from pytensor.gradient import DisconnectedInputError
-
+    if tape is None:
+        return _theano_grad(loss, variables)
     single = not isinstance(variables, (list, tuple))
     wanted = [variables] if single else list(variables)
-    with tape.stop_recording():
-        grads = tape.gradient(unwrap(loss), [unwrap(v) for v in wanted])
-    result = []
+    grads = _k3.tape_gradients(tape, loss, [unwrap(v) for v in wanted])
     for v, g in zip(wanted, grads):
         if g is None:
-            raise DisconnectedInputError(
+            raise _DisconnectedInputError(
                 "grad method was asked to compute the gradient with respect to a variable "
                 "that is not part of the computational graph of the cost, or is used only "
                 "by a non-differentiable operator: %s" % (getattr(v, "name", v),))
-        result.append(tf.convert_to_tensor(g) if isinstance(g, tf.IndexedSlices) else g)
-    return result[0] if single else result
+    return grads[0] if single else grads
 
 
+@_symbolic_and_numeric(symbolic=_disconnected_grad, numeric=ops.stop_gradient)
 def stop_gradient(variables):
     """``variables`` with a zero gradient (Theano's ``disconnected_grad``); in Keras 3
     execution ``keras.ops.stop_gradient``."""
-    if is_numeric(variables):
-        return ops.stop_gradient(unwrap(variables))
-    from pytensor.gradient import disconnected_grad
-
-    return disconnected_grad(variables)
 
 
+@_symbolic_and_numeric(symbolic=lambda x, message="": _Print(message)(x),
+                      numeric=lambda x, message="": x)
 def print_tensor(x, message=""):
     """``x``, printing ``message`` and its value whenever it is evaluated (Theano's
-    ``Print`` op: ``<message> __str__ = [1. 2.]``)."""
-    if is_numeric(x):
-        return x
-    from legacy_keras.theano.printing import Print
-
-    return Print(message)(x)
+    ``Print`` op: ``<message> __str__ = [1. 2.]``); in Keras 3 execution ``x``."""
 
 
 # -- loops over the first axis (theano.map / foldl / foldr) ------------------------------
+@_symbolic_and_numeric("elems")
 def map_fn(fn, elems, name=None):
     """``[fn(e) for e in elems]`` stacked (``theano.map``)."""
-    if is_numeric(elems):
-        return ops.map(fn, unwrap(elems))
+
+
+@map_fn.symbolic
+def _(fn, elems, name=None):
     return pytensor.scan(fn, sequences=elems, name=name, return_updates=True)[0]
 
 
+@map_fn.numeric
+def _(fn, elems, name=None):
+    return ops.map(fn, elems)
+
+
+def _fold_start(elems, initializer, first):
+    """(elements, initial value): the first (or last) element when there is no
+    initializer."""
+    if initializer is not None:
+        return elems, initializer
+    return (elems[1:], elems[0]) if first else (elems[:-1], elems[-1])
+
+
+def _numeric_fold(fn, elems, acc, order):
+    for i in order(range(int(ops.shape(elems)[0]))):
+        acc = fn(acc, elems[i])
+    return acc
+
+
+@_symbolic_and_numeric("elems", "initializer")
 def foldl(fn, elems, initializer=None, name=None):
     """``fn(...fn(fn(initializer, e0), e1)..., en)``; ``initializer`` defaults to ``elems[0]``."""
-    if initializer is None:
-        initializer = elems[0]
-        elems = elems[1:]
-    if is_numeric(elems, initializer):
-        acc = unwrap(initializer)
-        for i in range(int(ops.shape(unwrap(elems))[0])):
-            acc = fn(acc, unwrap(elems)[i])
-        return acc
-    from pytensor.scan.views import foldl as theano_foldl
 
-    return theano_foldl(lambda x, acc: fn(acc, x), elems, initializer, name=name,
+
+@foldl.symbolic
+def _(fn, elems, initializer=None, name=None):
+    elems, initializer = _fold_start(elems, initializer, first=True)
+    return _theano_foldl(lambda x, acc: fn(acc, x), elems, initializer, name=name,
                         return_updates=True)[0]
 
 
+@foldl.numeric
+def _(fn, elems, initializer=None, name=None):
+    elems, initializer = _fold_start(elems, initializer, first=True)
+    return _numeric_fold(fn, elems, initializer, iter)
+
+
+@_symbolic_and_numeric("elems", "initializer")
 def foldr(fn, elems, initializer=None, name=None):
     """Like :func:`foldl` from the last element; ``initializer`` defaults to ``elems[-1]``."""
-    if initializer is None:
-        initializer = elems[-1]
-        elems = elems[:-1]
-    if is_numeric(elems, initializer):
-        acc = unwrap(initializer)
-        for i in reversed(range(int(ops.shape(unwrap(elems))[0]))):
-            acc = fn(acc, unwrap(elems)[i])
-        return acc
-    from pytensor.scan.views import foldr as theano_foldr
 
-    return theano_foldr(lambda x, acc: fn(acc, x), elems, initializer, name=name,
+
+@foldr.symbolic
+def _(fn, elems, initializer=None, name=None):
+    elems, initializer = _fold_start(elems, initializer, first=False)
+    return _theano_foldr(lambda x, acc: fn(acc, x), elems, initializer, name=name,
                         return_updates=True)[0]
+
+
+@foldr.numeric
+def _(fn, elems, initializer=None, name=None):
+    elems, initializer = _fold_start(elems, initializer, first=False)
+    return _numeric_fold(fn, elems, initializer, reversed)
 
 
 # -- more tensor manipulation ------------------------------------------------------------
+@_symbolic_and_numeric("start", "stop", "step")
 def arange(start, stop=None, step=1, dtype="int32"):
     """Theano's arange (one argument is the stop); int32 by default, like TensorFlow's."""
-    if is_numeric(start, stop, step):
-        return ops.arange(unwrap(start), unwrap(stop), unwrap(step), dtype=dtype)
+
+
+@arange.symbolic
+def _(start, stop=None, step=1, dtype="int32"):
     return T.arange(start, stop=stop, step=step, dtype=dtype)
 
 
+@arange.numeric
+def _(start, stop=None, step=1, dtype="int32"):
+    return ops.arange(start, stop, step, dtype=dtype)
+
+
+@_symbolic_and_numeric(numeric=ops.tile)
 def tile(x, n):
     """``x`` repeated ``n[i]`` times along axis i (``n`` an int or a list)."""
-    return ops.tile(unwrap(x), n) if is_numeric(x) else _theano_tile(x, n)
 
 
-def _theano_tile(x, reps):
+@tile.symbolic
+def _(x, reps):
     """Theano 1.0.5's ``T.tile`` graph: ``Alloc(x, *reps, *x.shape)``, a DimShuffle
     interleaving repeat and original axes, then a Reshape to ``shape * reps`` (PyTensor's
     tile builds a different graph for the same numbers)."""
@@ -642,11 +786,10 @@ def _theano_tile(x, reps):
     return T.reshape(tiled, [size * reps[i] for i, size in enumerate(shape)])
 
 
+@_symbolic_and_numeric(symbolic=lambda x: T.stack(list(x)),
+                      numeric=lambda x: ops.stack(list(x), axis=0))
 def stack(x):
     """Stacks a list of tensors along a new first axis."""
-    if is_numeric(*x):
-        return ops.stack(unwrap(list(x)), axis=0)
-    return T.stack(list(x))
 
 
 def pack(x):
@@ -655,28 +798,41 @@ def pack(x):
     return stack(x)
 
 
+@_symbolic_and_numeric(symbolic=lambda x, rep, axis: theano_graphs.repeat(x, rep, axis % x.ndim),
+                      numeric=lambda x, rep, axis: ops.repeat(x, rep, axis=axis))
 def repeat_elements(x, rep, axis):
     """Repeats each element ``rep`` times along ``axis`` ((s1, s2) -> (s1, s2 * rep))."""
-    if is_numeric(x):
-        return ops.repeat(unwrap(x), rep, axis=axis)
-    return theano_graphs.repeat(x, rep, axis % x.ndim)
 
 
+@_symbolic_and_numeric("indices")
 def one_hot(indices, nb_classes):
     """(d1, ..., dn) integer indices -> (d1, ..., dn, nb_classes) one-hot floats."""
-    if is_numeric(indices):
-        return ops.one_hot(ops.cast(unwrap(indices), "int32"), nb_classes, dtype=floatx())
+
+
+@one_hot.symbolic
+def _(indices, nb_classes):
     input_shape = tuple(indices.shape[i] for i in range(indices.ndim))
     one_hot_flat = theano_graphs.to_one_hot(T.flatten(indices), nb_classes, dtype=floatx())
     return T.reshape(one_hot_flat, input_shape + (nb_classes,))
 
 
+@one_hot.numeric
+def _(indices, nb_classes):
+    return ops.one_hot(ops.cast(indices, "int32"), nb_classes, dtype=floatx())
+
+
+def _axes_list(axes):
+    return [axes] if isinstance(axes, int) else axes
+
+
+@_symbolic_and_numeric(numeric=lambda x, axes: ops.flip(x, axis=tuple(_axes_list(axes))))
 def reverse(x, axes):
     """``x`` reversed along ``axes`` (an int or a list)."""
-    if isinstance(axes, int):
-        axes = [axes]
-    if is_numeric(x):
-        return ops.flip(unwrap(x), axis=tuple(axes))
+
+
+@reverse.symbolic
+def _(x, axes):
+    axes = _axes_list(axes)
     slices = tuple(slice(None, None, -1) if i in axes else slice(None) for i in range(x.ndim))
     return x[slices]
 
@@ -738,6 +894,7 @@ def ctc_update_log_p(skip_idxs, zeros, active, log_p_curr, log_p_prev):
 #: ``legacy_keras.backend`` sets this once, the same way.
 CLIP_EPSILON = epsilon()
 
+
 def categorical_crossentropy(output, target, from_logits=False):
     """Keras 1.2.2: rescale ``output`` to sum to 1 (or softmax logits), clip to
     [epsilon, 1 - epsilon], then -sum(target * log(output)) over the last axis."""
@@ -749,17 +906,24 @@ def categorical_crossentropy(output, target, from_logits=False):
     return -sum(target * log(output), axis=-1)
 
 
+@_symbolic_and_numeric("output", "target")
 def sparse_categorical_crossentropy(output, target, from_logits=False):
     """Integer targets (any shape whose size is the batch's) against ``output``."""
-    if is_numeric(output, target):
-        output_ = unwrap(output)
-        labels = ops.cast(ops.reshape(unwrap(target), (-1,)), "int32")
-        one_hot_target = ops.reshape(ops.one_hot(labels, ops.shape(output_)[-1],
-                                                 dtype=output_.dtype), ops.shape(output_))
-        return categorical_crossentropy(output_, one_hot_target, from_logits)
+
+
+@sparse_categorical_crossentropy.symbolic
+def _(output, target, from_logits=False):
     labels = T.cast(T.flatten(target), "int32")
     one_hot_target = theano_graphs.to_one_hot(labels, output.shape[-1], dtype=floatx())
     one_hot_target = T.reshape(one_hot_target, output.shape)
+    return categorical_crossentropy(output, one_hot_target, from_logits)
+
+
+@sparse_categorical_crossentropy.numeric
+def _(output, target, from_logits=False):
+    labels = ops.cast(ops.reshape(target, (-1,)), "int32")
+    one_hot_target = ops.reshape(ops.one_hot(labels, ops.shape(output)[-1], dtype=output.dtype),
+                                 ops.shape(output))
     return categorical_crossentropy(output, one_hot_target, from_logits)
 
 
@@ -770,24 +934,29 @@ def binary_crossentropy(output, target, from_logits=False):
     return -(target * log(output) + (1.0 - target) * log(1.0 - output))
 
 
+@_symbolic_and_numeric(
+    symbolic=lambda x, axis: x / T.sqrt(T.sum(T.sqr(x), axis=axis, keepdims=True)),
+    numeric=lambda x, axis: x / sqrt(sum(square(x), axis=axis, keepdims=True)))
 def l2_normalize(x, axis):
     """x / sqrt(sum(x**2, axis)); symbolically Theano's plain ``sqrt`` (no clip)."""
-    if is_numeric(x):
-        norm = sqrt(sum(square(x), axis=axis, keepdims=True))
-    else:
-        norm = T.sqrt(T.sum(T.sqr(x), axis=axis, keepdims=True))
-    return x / norm
 
 
+@_symbolic_and_numeric("predictions", "targets")
 def in_top_k(predictions, targets, k):
     """1.0 where ``targets`` is among the ``k`` largest predictions of its row."""
-    if is_numeric(predictions, targets):
-        top = ops.top_k(unwrap(predictions), k)[1]
-        found = ops.any(ops.equal(top, ops.expand_dims(ops.cast(unwrap(targets), top.dtype), -1)),
-                        axis=-1)
-        return ops.cast(found, floatx())
+
+
+@in_top_k.symbolic
+def _(predictions, targets, k):
     top = T.argsort(predictions)[:, -k:]
     return T.any(T.eq(top, targets.dimshuffle(0, "x")), axis=-1)
+
+
+@in_top_k.numeric
+def _(predictions, targets, k):
+    top = ops.top_k(predictions, k)[1]
+    found = ops.any(ops.equal(top, ops.expand_dims(ops.cast(targets, top.dtype), -1)), axis=-1)
+    return ops.cast(found, floatx())
 
 
 # -- updates ------------------------------------------------------------------------------
@@ -818,14 +987,19 @@ def get_variable_shape(x):
 
 
 # -- indexing --------------------------------------------------------------------------------
+@_symbolic_and_numeric("reference", "indices",
+                      numeric=lambda reference, indices: ops.take(
+                          reference, ops.cast(indices, "int32"), axis=0))
 def gather(reference, indices):
     """``reference[indices]`` along the first axis (Embedding's lookup).
 
     Symbolically Theano's ``take``: ``AdvancedSubtensor1`` on the flattened indices,
     reshaped to ``indices.shape + reference.shape[1:]``.
     """
-    if is_numeric(reference, indices):
-        return ops.take(unwrap(reference), ops.cast(unwrap(indices), "int32"), axis=0)
+
+
+@gather.symbolic
+def _(reference, indices):
     indices = T.as_tensor_variable(indices)
     if indices.ndim == 1:
         return reference[indices]
@@ -834,65 +1008,69 @@ def gather(reference, indices):
                      ndim=indices.ndim + reference.ndim - 1)
 
 
+@_symbolic_and_numeric(symbolic=_patternbroadcast, numeric=lambda x, broatcastable: x)
 def pattern_broadcast(x, broatcastable):
     """Theano's ``patternbroadcast`` (a ``Rebroadcast`` node where the pattern changes);
     in Keras 3 execution the value itself (its length-1 axes broadcast anyway). The
     second parameter keeps Keras 1.2.2's spelling, ``broatcastable``."""
-    if is_numeric(x):
-        return unwrap(x)
-    from legacy_keras.theano.tensor.rebroadcast import patternbroadcast
-
-    return patternbroadcast(x, broatcastable)
 
 
 # -- random tensors ---------------------------------------------------------------------------
-# Keras 1.2.2 drew from a new Theano MRG_RandomStreams per call, seeded from NumPy's
+# Keras 1.2.2 drew from a new Theano _MRG_RandomStreams per call, seeded from NumPy's
 # global generator when no seed was given: building a noise layer advanced np.random.
 # legacy_keras does the same when it builds the symbolic graph. In Keras 3 execution the
 # samples come from keras.random (same distributions, other numbers), and np.random is
 # left alone: Keras 1 compiled its graph once, while Keras 3 may trace `call` again.
+# The shape decides the execution (a Keras 3 shape, or inside Keras 3 execution).
 def _mrg_streams(seed):
-    from legacy_keras.theano.sandbox.rng_mrg import MRG_RandomStreams
-
     if seed is None:
         seed = np.random.randint(1, 10e6)
-    return MRG_RandomStreams(seed=seed)
+    return _MRG_RandomStreams(seed=seed)
 
 
-def _numeric_shape(shape):
-    """The shape for keras.random, or None when the call builds a PyTensor graph."""
-    if isinstance(shape, pytensor.graph.basic.Variable) and not in_numeric_execution():
-        return None
-    values = list(shape) if isinstance(shape, (list, tuple)) else None
-    if values is None:
-        return tuple(unwrap(shape)) if is_numeric(shape) else None
-    if in_numeric_execution() or builtins.any(is_modern_tensor(v) for v in values):
-        return tuple(unwrap(values))
-    return None
-
-
+@_symbolic_and_numeric("shape")
 def random_normal(shape, mean=0.0, std=1.0, dtype=None, seed=None):
-    dtype = dtype or floatx()
-    numeric = _numeric_shape(shape)
-    if numeric is not None:
-        return keras.random.normal(numeric, mean=mean, stddev=std, dtype=dtype)
-    return _mrg_streams(seed).normal(size=shape, avg=mean, std=std, dtype=dtype)
+    """Samples of N(mean, std**2)."""
 
 
+@random_normal.symbolic
+def _(shape, mean=0.0, std=1.0, dtype=None, seed=None):
+    return _mrg_streams(seed).normal(size=shape, avg=mean, std=std, dtype=dtype or floatx())
+
+
+@random_normal.numeric
+def _(shape, mean=0.0, std=1.0, dtype=None, seed=None):
+    return keras.random.normal(tuple(shape), mean=mean, stddev=std, dtype=dtype or floatx())
+
+
+@_symbolic_and_numeric("shape")
 def random_uniform(shape, low=0.0, high=1.0, dtype=None, seed=None):
-    dtype = dtype or floatx()
-    numeric = _numeric_shape(shape)
-    if numeric is not None:
-        return keras.random.uniform(numeric, minval=low, maxval=high, dtype=dtype)
-    return _mrg_streams(seed).uniform(shape, low=low, high=high, dtype=dtype)
+    """Samples of U(low, high)."""
 
 
+@random_uniform.symbolic
+def _(shape, low=0.0, high=1.0, dtype=None, seed=None):
+    return _mrg_streams(seed).uniform(shape, low=low, high=high, dtype=dtype or floatx())
+
+
+@random_uniform.numeric
+def _(shape, low=0.0, high=1.0, dtype=None, seed=None):
+    return keras.random.uniform(tuple(shape), minval=low, maxval=high, dtype=dtype or floatx())
+
+
+@_symbolic_and_numeric("shape")
 def random_binomial(shape, p=0.0, dtype=None, seed=None):
-    dtype = dtype or floatx()
-    numeric = _numeric_shape(shape)
-    if numeric is not None:
-        return ops.cast(keras.random.uniform(numeric) < p, dtype)
-    return _mrg_streams(seed).binomial(shape, p=p, dtype=dtype)
+    """1 with probability ``p``, else 0."""
+
+
+@random_binomial.symbolic
+def _(shape, p=0.0, dtype=None, seed=None):
+    return _mrg_streams(seed).binomial(shape, p=p, dtype=dtype or floatx())
+
+
+@random_binomial.numeric
+def _(shape, p=0.0, dtype=None, seed=None):
+    return ops.cast(keras.random.uniform(tuple(shape)) < p, dtype or floatx())
 
 
 # -- batch normalization ------------------------------------------------------------------------
@@ -904,6 +1082,7 @@ def _broadcast_param(param, target_ndim, reduction_axes):
     return ops.reshape(param, shape)
 
 
+@_symbolic_and_numeric("x", "gamma", "beta")
 def normalize_batch_in_training(x, gamma, beta, reduction_axes, epsilon=1e-3):
     """(normalized x, batch mean, batch variance) over ``reduction_axes``.
 
@@ -911,78 +1090,111 @@ def normalize_batch_in_training(x, gamma, beta, reduction_axes, epsilon=1e-3):
     ``1 / invstd ** 2``, i.e. the variance plus ``epsilon``, as its third value; so does
     legacy_keras (BatchNormalization's ``running_std`` averages it).
     """
-    reduction_axes = list(reduction_axes)
-    if is_numeric(x, gamma, beta):
-        x, gamma, beta = unwrap(x), unwrap(gamma), unwrap(beta)
-        mean = ops.mean(x, axis=reduction_axes, keepdims=True)
-        variance = ops.var(x, axis=reduction_axes, keepdims=True)
-        invstd = 1.0 / ops.sqrt(variance + epsilon)
-        ndim = len(x.shape)
-        normed = ((x - mean) * (_broadcast_param(gamma, ndim, reduction_axes) * invstd) +
-                  _broadcast_param(beta, ndim, reduction_axes))
-        mean = ops.squeeze(mean, axis=reduction_axes)
-        invstd = ops.squeeze(invstd, axis=reduction_axes)
-        return normed, mean, 1.0 / (invstd ** 2)
-    from legacy_keras.theano.tensor.bn import batch_normalization_train
 
-    normed, mean, stdinv = batch_normalization_train(x, gamma, beta, reduction_axes,
-                                                        epsilon)
+
+@normalize_batch_in_training.symbolic
+def _(x, gamma, beta, reduction_axes, epsilon=1e-3):
+    normed, mean, stdinv = _bn.batch_normalization_train(x, gamma, beta, list(reduction_axes),
+                                                     epsilon)
     return normed, mean, T.reciprocal(stdinv ** 2)
 
 
+@normalize_batch_in_training.numeric
+def _(x, gamma, beta, reduction_axes, epsilon=1e-3):
+    reduction_axes = list(reduction_axes)
+    mean = ops.mean(x, axis=reduction_axes, keepdims=True)
+    variance = ops.var(x, axis=reduction_axes, keepdims=True)
+    invstd = 1.0 / ops.sqrt(variance + epsilon)
+    ndim = len(x.shape)
+    normed = ((x - mean) * (_broadcast_param(gamma, ndim, reduction_axes) * invstd) +
+              _broadcast_param(beta, ndim, reduction_axes))
+    mean = ops.squeeze(mean, axis=reduction_axes)
+    invstd = ops.squeeze(invstd, axis=reduction_axes)
+    return normed, mean, 1.0 / (invstd ** 2)
+
+
+@_symbolic_and_numeric("x", "mean", "var", "beta", "gamma")
 def batch_normalization(x, mean, var, beta, gamma, epsilon=1e-3):
     """``(x - mean) * gamma / sqrt(var + epsilon) + beta`` (Theano's
     ``batch_normalization_test``; one-dimensional statistics normalize the last axis)."""
-    if is_numeric(x, mean, var, beta, gamma):
-        x, mean, var, beta, gamma = unwrap([x, mean, var, beta, gamma])
-        return (x - mean) * (gamma / ops.sqrt(var + epsilon)) + beta
-    from legacy_keras.theano.tensor.bn import batch_normalization_test
 
+
+@batch_normalization.symbolic
+def _(x, mean, var, beta, gamma, epsilon=1e-3):
     if mean.ndim == 1:
         reduction_axes = list(range(x.ndim - 1))
     else:
         reduction_axes = [i for i in range(x.ndim) if mean.broadcastable[i]]
-    return batch_normalization_test(x, gamma, beta, mean, var, reduction_axes, epsilon)
+    return _bn.batch_normalization_test(x, gamma, beta, mean, var, reduction_axes, epsilon)
+
+
+@batch_normalization.numeric
+def _(x, mean, var, beta, gamma, epsilon=1e-3):
+    return (x - mean) * (gamma / ops.sqrt(var + epsilon)) + beta
 
 
 # -- layers I: masks, repeats, batched products, dropout ------------------------------------
+@_symbolic_and_numeric(symbolic=_keywords(T.any), numeric=_keywords(ops.any))
 def any(x, axis=None, keepdims=False):
     """Bitwise reduction (logical OR); Theano's ``Any{axis}``."""
-    if is_numeric(x):
-        return ops.any(unwrap(x), axis=axis, keepdims=keepdims)
-    return T.any(x, axis=axis, keepdims=keepdims)
 
 
+@_symbolic_and_numeric(symbolic=_keywords(T.all), numeric=_keywords(ops.all))
 def all(x, axis=None, keepdims=False):
     """Bitwise reduction (logical AND); Theano's ``All{axis}``."""
-    if is_numeric(x):
-        return ops.all(unwrap(x), axis=axis, keepdims=keepdims)
-    return T.all(x, axis=axis, keepdims=keepdims)
 
 
+@_symbolic_and_numeric(symbolic=lambda x, dtype=None, name=None: T.ones_like(x, dtype=dtype),
+                      numeric=lambda x, dtype=None, name=None: ops.ones_like(x, dtype=dtype))
 def ones_like(x, dtype=None, name=None):
-    if is_numeric(x):
-        return ops.ones_like(unwrap(x), dtype=dtype)
-    return T.ones_like(x, dtype=dtype)
+    """Ones of the shape of ``x``."""
 
 
+@_symbolic_and_numeric(symbolic=lambda x, dtype=None, name=None: T.zeros_like(x, dtype=dtype),
+                      numeric=lambda x, dtype=None, name=None: ops.zeros_like(x, dtype=dtype))
 def zeros_like(x, dtype=None, name=None):
-    if is_numeric(x):
-        return ops.zeros_like(unwrap(x), dtype=dtype)
-    return T.zeros_like(x, dtype=dtype)
+    """Zeros of the shape of ``x``."""
 
 
+@_symbolic_and_numeric(numeric=lambda x, n: ops.repeat(ops.expand_dims(x, 1), n, axis=1))
 def repeat(x, n):
     """(samples, dim) -> (samples, n, dim)."""
-    if is_numeric(x):
-        return ops.repeat(ops.expand_dims(unwrap(x), 1), n, axis=1)
+
+
+@repeat.symbolic
+def _(x, n):
     assert x.ndim == 2
     return theano_graphs.repeat(x.dimshuffle((0, "x", 1)), n, axis=1)
 
 
-def _numeric_batch_dot(x, y, axes):
-    """Keras 1's batch_dot in Keras 3 ops: sum over ``axes``, keep the batch axis, the
-    other axes of x, then those of y."""
+def _axes_pair(axes):
+    return (axes, axes) if isinstance(axes, int) else axes
+
+
+@_symbolic_and_numeric("x", "y")
+def batch_dot(x, y, axes=None):
+    """Keras 1's batch_dot (Theano's ``batched_tensordot``): a dot product per sample over
+    ``axes`` (an int or a pair); a 1-D result gets a second axis of length 1."""
+
+
+@batch_dot.symbolic
+def _(x, y, axes=None):
+    axes = _axes_pair(axes)
+    if axes is None:
+        axes = [x.ndim - 1, y.ndim - 2]
+    out = theano_graphs.batched_tensordot(x, y, axes=axes)
+    if out.ndim == 1:
+        out = expand_dims(out, 1)
+    return out
+
+
+@batch_dot.numeric
+def _(x, y, axes=None):
+    """Sums over ``axes``, keeps the batch axis, the other axes of x, then those of y."""
+    axes = _axes_pair(axes)
+    if axes is None:
+        axes = [len(x.shape) - 1, len(y.shape) - 2]
+    axes = [a % len(t.shape) for a, t in zip(axes, (x, y))]
     x_ndim, y_ndim = len(x.shape), len(y.shape)
     x_other = [i for i in range(1, x_ndim) if i != axes[0]]
     y_other = [i for i in range(1, y_ndim) if i != axes[1]]
@@ -997,24 +1209,6 @@ def _numeric_batch_dot(x, y, axes):
     out = ops.reshape(out, out_shape)
     if len(out_shape) == 1:
         out = ops.expand_dims(out, 1)
-    return out
-
-
-def batch_dot(x, y, axes=None):
-    """Keras 1's batch_dot (Theano's ``batched_tensordot``): a dot product per sample over
-    ``axes`` (an int or a pair); a 1-D result gets a second axis of length 1."""
-    if isinstance(axes, int):
-        axes = (axes, axes)
-    if is_numeric(x, y):
-        x, y = unwrap(x), unwrap(y)
-        if axes is None:
-            axes = [len(x.shape) - 1, len(y.shape) - 2]
-        return _numeric_batch_dot(x, y, [a % len(t.shape) for a, t in zip(axes, (x, y))])
-    if axes is None:
-        axes = [x.ndim - 1, y.ndim - 2]
-    out = theano_graphs.batched_tensordot(x, y, axes=axes)
-    if out.ndim == 1:
-        out = expand_dims(out, 1)
     return out
 
 
@@ -1034,41 +1228,43 @@ def _seed_generator():
     return _DROPOUT_SEEDS[0]
 
 
+def _retain_probability(level, noise_shape):
+    """(1 - level, noise_shape as a tuple); Keras 1's check of ``level``."""
+    if level < 0. or level >= 1:
+        raise ValueError("Dropout level must be in interval [0, 1[.")
+    if isinstance(noise_shape, list):
+        noise_shape = tuple(noise_shape)
+    return 1. - level, noise_shape
+
+
+@_symbolic_and_numeric()
 def dropout(x, level, noise_shape=None, seed=None):
     """Zeroes entries with probability ``level`` and scales the rest by 1 / (1 - level).
 
     Symbolically Theano's graph: an MRG stream's ``binomial`` (``mrg_uniform``), seeded
     by ``np.random.randint`` when ``seed`` is None (which, as in Keras 1.2.2, advances
     NumPy's global generator). In Keras 3 execution, ``keras.random`` draws the mask: the
-    same distribution, other random numbers.
+    same distribution, other random numbers; there, while random regularizers are
+    switched off (:func:`legacy_keras.backend._context.set_random_regularizers`), the
+    identity.
     """
-    if level < 0. or level >= 1:
-        raise ValueError("Dropout level must be in interval [0, 1[.")
-    if isinstance(noise_shape, list):
-        noise_shape = tuple(noise_shape)
-    retain_prob = 1. - level
-    if is_numeric(x):
-        x = unwrap(x)
-        if not random_regularizers_enabled():
-            return x
-        shape = ops.shape(x) if noise_shape is None else noise_shape
-        shape = ops.stack([ops.cast(s, "int32") for s in shape])
-        kept = keras.random.uniform(shape, seed=_seed_generator()) < retain_prob
-        return x * ops.cast(kept, x.dtype) / retain_prob
-    from legacy_keras.theano.sandbox.rng_mrg import MRG_RandomStreams
 
-    if seed is None:
-        seed = np.random.randint(1, 10e6)
-    rng = MRG_RandomStreams(seed=seed)
+
+@dropout.symbolic
+def _(x, level, noise_shape=None, seed=None):
+    retain_prob, noise_shape = _retain_probability(level, noise_shape)
     size = x.shape if noise_shape is None else theano_graphs.shape_tuple(noise_shape)
-    random_tensor = rng.binomial(size, p=retain_prob, dtype=x.dtype)
+    random_tensor = _mrg_streams(seed).binomial(size, p=retain_prob, dtype=x.dtype)
     x = x * random_tensor
     return x / retain_prob
 
 
-
-# -- convolution, pooling, padding, resizing, rnn (issue 4; in their own module) -------------
-from legacy_keras.backend.theano_conv_rnn import (  # noqa: E402,F401
-    asymmetric_spatial_2d_padding, asymmetric_temporal_padding, atrous_conv2d, conv1d,
-    conv2d, conv3d, deconv2d, pool2d, pool3d, resize_images, resize_volumes, rnn,
-    separable_conv2d, spatial_2d_padding, spatial_3d_padding, temporal_padding)
+@dropout.numeric
+def _(x, level, noise_shape=None, seed=None):
+    retain_prob, noise_shape = _retain_probability(level, noise_shape)
+    if not _random_regularizers_enabled():
+        return x
+    shape = ops.shape(x) if noise_shape is None else noise_shape
+    shape = ops.stack([ops.cast(s, "int32") for s in shape])
+    kept = keras.random.uniform(shape, seed=_seed_generator()) < retain_prob
+    return x * ops.cast(kept, x.dtype) / retain_prob

@@ -1,9 +1,11 @@
 """``K`` functions for convolutional, pooling and recurrent layers (Keras 1.2.2's Theano
 backend): conv1d/2d/3d, deconv2d, pool2d/3d, paddings, resizes and ``rnn``.
 
-Re-exported by :mod:`.theano_backend` (kept in their own module so the shared backend
-file stays small). As everywhere in ``K``, each function builds Theano's graph on
-PyTensor variables and computes with ``keras.ops`` inside Keras 3 execution.
+Re-exported by :mod:`.theano_backend`; this module imports only the dispatcher and
+the Theano facade, never :mod:`.theano_backend`. As everywhere in ``K``, each function
+is declared with :func:`.dispatch.symbolic_and_numeric`: its symbolic form builds
+Theano's graph on PyTensor variables, its numeric form computes with ``keras.ops``
+inside Keras 3 execution.
 
 Convolution kernels are always in Keras 1 layout, in the Keras 3 variables too:
 'th' (nb_filter, stack, rows, cols), 'tf' (rows, cols, stack, nb_filter). Theano
@@ -18,25 +20,24 @@ kernels), and pooling 'same' padded ``pool_size - 1`` (or ``- 2`` for odd sizes 
 on both sides then cropped. The numeric path pads explicitly and runs 'valid'.
 """
 import numpy as np
+import pytensor
 import pytensor.tensor as T
+from pytensor.tensor.elemwise import DimShuffle
 
-from legacy_keras._k3 import keras, ops
-from legacy_keras.backend import theano_backend as _tb
-from legacy_keras.backend.common import floatx, image_dim_ordering
+from legacy_keras import _k3
+from legacy_keras._k3 import ops
+from legacy_keras.backend.common import resolve_dim_ordering
+from legacy_keras.backend.dispatch import symbolic_and_numeric, unwrap
 import legacy_keras.theano.tensor.nnet_conv as nnet_conv
+from legacy_keras.theano.opnames import variable_repr
 from legacy_keras.theano.scan_module import theano_built_scan
 import legacy_keras.theano.tensor.signal_pool as signal_pool
+import legacy_keras.theano.tensor.theano_graphs as theano_graphs
 
-is_numeric = _tb.is_numeric
-unwrap = _tb.unwrap
 
 
 def _ordering(dim_ordering):
-    if dim_ordering == "default":
-        dim_ordering = image_dim_ordering()
-    if dim_ordering not in {"th", "tf"}:
-        raise ValueError("Unknown dim_ordering ", dim_ordering)
-    return dim_ordering
+    return resolve_dim_ordering(dim_ordering, ValueError("Unknown dim_ordering ", dim_ordering))
 
 
 def _theano_border_mode(border_mode):
@@ -67,18 +68,31 @@ def _channels_first_shape(shape, dim_ordering, kernel=False):
     return tuple(_int_or_none(v) for v in shape)
 
 
+@symbolic_and_numeric(symbolic=lambda kernel: tuple(kernel.eval().shape),
+                      numeric=lambda kernel: tuple(kernel.shape))
 def _static_shape(kernel):
+    """A kernel's shape as ints: its Keras shape, or the shape of its value."""
+
+
+@_static_shape.symbolic
+def _(kernel):
     if hasattr(kernel, "_keras_shape"):
         return tuple(kernel._keras_shape)
-    if is_numeric(kernel):
-        return tuple(unwrap(kernel).shape)
     return tuple(kernel.eval().shape)
 
 
 # -- convolution ------------------------------------------------------------------------
-def _numeric_conv(x, kernel, strides, border_mode, dim_ordering, dilation):
+@symbolic_and_numeric("x", "kernel")
+def _convolution(x, kernel, strides, border_mode, dim_ordering, image_shape, filter_shape,
+                 filter_dilation, convdim):
+    """Theano's convolution; ``dim_ordering`` resolved, ``strides`` and
+    ``filter_dilation`` tuples."""
+
+
+@_convolution.numeric
+def _(x, kernel, strides, border_mode, dim_ordering, image_shape, filter_shape, dilation,
+      convdim):
     """Theano's convolution with keras.ops: flip + 'valid' correlation on padded input."""
-    x, kernel = unwrap(x), unwrap(kernel)
     convdim = len(kernel.shape) - 2
     if dim_ordering == "th":
         x = ops.transpose(x, [0] + list(range(2, convdim + 2)) + [1])
@@ -144,10 +158,13 @@ def _to_channels_last(x, ndim):
 
 def _conv(x, kernel, strides, border_mode, dim_ordering, image_shape, filter_shape,
           filter_dilation, convdim):
-    dim_ordering = _ordering(dim_ordering)
-    strides, filter_dilation = tuple(strides), tuple(filter_dilation)
-    if is_numeric(x, kernel):
-        return _numeric_conv(x, kernel, strides, border_mode, dim_ordering, filter_dilation)
+    return _convolution(x, kernel, tuple(strides), border_mode, _ordering(dim_ordering),
+                        image_shape, filter_shape, tuple(filter_dilation), convdim)
+
+
+@_convolution.symbolic
+def _(x, kernel, strides, border_mode, dim_ordering, image_shape, filter_shape,
+      filter_dilation, convdim):
     ndim = convdim + 2
     kernel_shape = _channels_first_shape(_static_shape(kernel), dim_ordering, kernel=True)
     if dim_ordering == "tf":
@@ -201,8 +218,14 @@ def separable_conv2d(x, depthwise_kernel, pointwise_kernel, strides=(1, 1),
     raise NotImplementedError
 
 
-def _symbolic_deconv2d(x, kernel, output_shape, strides, border_mode, dim_ordering,
-                       filter_shape):
+@symbolic_and_numeric("x", "kernel")
+def _transposed_convolution(x, kernel, output_shape, strides, border_mode, dim_ordering,
+                            filter_shape):
+    """deconv2d with ``dim_ordering`` resolved."""
+
+
+@_transposed_convolution.symbolic
+def _(x, kernel, output_shape, strides, border_mode, dim_ordering, filter_shape):
     """Keras 1.2.2's graph: ``AbstractConv2d_gradInputs(kernel.dimshuffle(1, 0, 2, 3), x,
     output_shape[2:])`` (channels first), cropped like a 'same' conv2d for even kernels."""
     if dim_ordering == "tf":
@@ -232,11 +255,12 @@ def deconv2d(x, kernel, output_shape, strides=(1, 1), border_mode="valid",
     Keras 1's Convolution2D kernel layout ('th': (nb_filter, stack, rows, cols), nb_filter
     being the *output* channels). Computed as a 'full'-style correlation on the stride-dilated
     input, then cropped to ``output_shape``."""
-    dim_ordering = _ordering(dim_ordering)
-    if not is_numeric(x, kernel):
-        return _symbolic_deconv2d(x, kernel, output_shape, strides, border_mode,
-                                  dim_ordering, filter_shape)
-    x, kernel = unwrap(x), unwrap(kernel)
+    return _transposed_convolution(x, kernel, output_shape, strides, border_mode,
+                                   _ordering(dim_ordering), filter_shape)
+
+
+@_transposed_convolution.numeric
+def _(x, kernel, output_shape, strides, border_mode, dim_ordering, filter_shape):
     if dim_ordering == "th":
         x = ops.transpose(x, (0, 2, 3, 1))
         kernel = ops.transpose(kernel, (2, 3, 1, 0))  # (rows, cols, stack, nb_filter)
@@ -339,8 +363,13 @@ def _numeric_pool_windows(x, pool_size, strides, padding, pool_mode):
     return ops.cast(quotient, value.dtype)
 
 
-def _numeric_pool(x, pool_size, strides, padding, border_mode, dim_ordering, pool_mode):
-    x = unwrap(x)
+@symbolic_and_numeric()
+def _pooled(x, pool_size, strides, padding, border_mode, dim_ordering, pool_mode, ndim):
+    """Theano's ``pool_2d`` / ``pool_3d`` once the arguments are checked and resolved."""
+
+
+@_pooled.numeric
+def _(x, pool_size, strides, padding, border_mode, dim_ordering, pool_mode, pool_ndim):
     ndim = len(pool_size) + 2
     if dim_ordering == "th":
         x = ops.transpose(x, [0] + list(range(2, ndim)) + [1])
@@ -371,9 +400,11 @@ def _pool(x, pool_size, strides, border_mode, dim_ordering, pool_mode, ndim):
     padding = _pool_padding(pool_size, border_mode)
     if pool_mode not in ("max", "avg"):
         raise ValueError("Invalid pooling mode:", pool_mode)
-    if is_numeric(x):
-        return _numeric_pool(x, pool_size, strides, padding, border_mode, dim_ordering,
-                             pool_mode)
+    return _pooled(x, pool_size, strides, padding, border_mode, dim_ordering, pool_mode, ndim)
+
+
+@_pooled.symbolic
+def _(x, pool_size, strides, padding, border_mode, dim_ordering, pool_mode, ndim):
     if dim_ordering == "tf":
         x = _to_channels_first(x, ndim + 2)
     mode = "max" if pool_mode == "max" else "average_exc_pad"
@@ -401,6 +432,7 @@ def pool3d(x, pool_size, strides=(1, 1, 1), border_mode="valid", dim_ordering="d
 
 
 # -- padding and resizing ---------------------------------------------------------------
+@symbolic_and_numeric()
 def _pad(x, pads, slice_with_new_shape=False):
     """Zeros around ``x``. ``pads`` has one entry per axis: None (not padded), an int
     ``p`` (``p`` zeros on both sides) or a pair (before, after).
@@ -409,8 +441,15 @@ def _pad(x, pads, slice_with_new_shape=False):
     its shape arithmetic: ``shape[i] + 2 * p`` for symmetric padding, ``shape[i] + before
     + after`` for asymmetric, every padded axis sliced ``before:shape[i] + before`` (the
     temporal paddings took that ``shape[i]`` from a new ``x.shape``)."""
-    if is_numeric(x):
-        return ops.pad(unwrap(x), [[0, 0] if p is None else _pad_pair(p) for p in pads])
+
+
+@_pad.numeric
+def _(x, pads, slice_with_new_shape=False):
+    return ops.pad(x, [[0, 0] if p is None else _pad_pair(p) for p in pads])
+
+
+@_pad.symbolic
+def _(x, pads, slice_with_new_shape=False):
     input_shape = x.shape
     slice_shape = x.shape if slice_with_new_shape else input_shape
     output_shape, indices = [], []
@@ -437,8 +476,6 @@ def _print_theano_shape(shape):
     leftover ``print(output_shape)``): a tuple of Theano variables such as
     ``(Subtensor{int64}.0, Elemwise{add,no_inplace}.0, ...)``. legacy_keras prints the
     same line, so a script's output stays what it was."""
-    from legacy_keras.theano.opnames import variable_repr
-
     print("(%s)" % ", ".join(variable_repr(v) for v in shape))
 
 
@@ -461,11 +498,28 @@ def spatial_2d_padding(x, padding=(1, 1), dim_ordering="default"):
     return _pad(x, _spatial_pads(dim_ordering, padding))
 
 
+def _asymmetric_2d_pads(dim_ordering, top_pad, bottom_pad, left_pad, right_pad):
+    return _spatial_pads(dim_ordering, [(top_pad, bottom_pad), (left_pad, right_pad)])
+
+
+@symbolic_and_numeric()
 def asymmetric_spatial_2d_padding(x, top_pad=1, bottom_pad=1, left_pad=1, right_pad=1,
                                   dim_ordering="default"):
-    output = _pad(x, _spatial_pads(dim_ordering, [(top_pad, bottom_pad),
-                                                  (left_pad, right_pad)]))
-    if _ordering(dim_ordering) == "tf" and not is_numeric(x):
+    """Zeros around the rows and columns, each side its own width. Symbolically, with
+    'tf' ordering, Keras 1.2.2's leftover print of the output shape
+    (:func:`_print_theano_shape`)."""
+
+
+@asymmetric_spatial_2d_padding.numeric
+def _(x, top_pad, bottom_pad, left_pad, right_pad, dim_ordering):
+    return _pad(x, _asymmetric_2d_pads(dim_ordering, top_pad, bottom_pad, left_pad, right_pad))
+
+
+@asymmetric_spatial_2d_padding.symbolic
+def _(x, top_pad, bottom_pad, left_pad, right_pad, dim_ordering):
+    output = _pad(x, _asymmetric_2d_pads(dim_ordering, top_pad, bottom_pad, left_pad,
+                                         right_pad))
+    if _ordering(dim_ordering) == "tf":
         _print_theano_shape(output.owner.inputs[0].owner.inputs[1:])
     return output
 
@@ -474,10 +528,10 @@ def spatial_3d_padding(x, padding=(1, 1, 1), dim_ordering="default"):
     return _pad(x, _spatial_pads(dim_ordering, padding))
 
 
+@symbolic_and_numeric(symbolic=theano_graphs.repeat,
+                      numeric=lambda x, rep, axis: ops.repeat(x, rep, axis=axis))
 def _repeat_axis(x, rep, axis):
-    if is_numeric(x):
-        return ops.repeat(unwrap(x), rep, axis=axis)
-    return _tb.theano_graphs.repeat(x, rep, axis)
+    """Each entry of ``x`` ``rep`` times along ``axis``."""
 
 
 def resize_images(X, height_factor, width_factor, dim_ordering):
@@ -501,10 +555,6 @@ def resize_volumes(X, depth_factor, height_factor, width_factor, dim_ordering):
 # -- recurrence ---------------------------------------------------------------------------
 def _numeric_rnn(step_function, inputs, initial_states, go_backwards, mask, constants,
                  unroll, input_length, all_outputs=True):
-    from keras.src import backend as k3_backend
-
-    inputs = unwrap(inputs)
-    initial_states = [unwrap(s) for s in initial_states]
     if mask is not None:
         mask = ops.cast(unwrap(mask), "bool")
         if len(mask.shape) == len(inputs.shape):
@@ -514,7 +564,7 @@ def _numeric_rnn(step_function, inputs, initial_states, go_backwards, mask, cons
         output, new_states = step_function(x, list(states))
         return output, list(new_states)
 
-    last_output, outputs, states = k3_backend.rnn(
+    last_output, outputs, states = _k3.rnn(
         step, inputs, initial_states, go_backwards=go_backwards, mask=mask,
         constants=list(constants or []), unroll=unroll, input_length=input_length,
         zero_output_for_mask=False, return_all_outputs=all_outputs)
@@ -554,8 +604,6 @@ def _theano_squeeze(x):
     broadcastable; recurrent outputs never have broadcastable axes in Theano (they come
     from shared weights), so here every axis is kept (PyTensor's static shapes could
     otherwise mark an axis of length 1 broadcastable and drop it)."""
-    from pytensor.tensor.elemwise import DimShuffle
-
     return DimShuffle(input_ndim=x.ndim, new_order=tuple(range(x.ndim)))(x)
 
 
@@ -583,8 +631,6 @@ def _scanned_steps(step_function, inputs, initial_states, go_backwards, mask, co
     """The Theano ``scan`` of Keras 1.2.2's rnn. Theano's scan turned each constant into
     one tensor (a list of dropout masks into one stacked tensor, a list of 1.0s into a
     constant vector), so the step function indexes them (``B_U[0]`` is a Subtensor)."""
-    import pytensor
-
     n_states = len(initial_states)
     scan_constants = [T.as_tensor_variable(c) for c in constants]
 
@@ -617,6 +663,7 @@ def _scanned_steps(step_function, inputs, initial_states, go_backwards, mask, co
     return results[0], results[1:]
 
 
+@symbolic_and_numeric("inputs", "initial_states")
 def rnn(step_function, inputs, initial_states, go_backwards=False, mask=None,
         constants=None, unroll=False, input_length=None, all_outputs=True):
     """Iterates ``step_function`` over the time axis (axis 1) of ``inputs``.
@@ -630,13 +677,27 @@ def rnn(step_function, inputs, initial_states, go_backwards=False, mask=None,
     ``last_output``) lets Keras 3 execution skip keeping every step's output; ``outputs``
     then holds the last step only. The symbolic graph is Keras 1's either way.
     """
-    if (len(unwrap(inputs).shape) if is_numeric(inputs) else inputs.ndim) < 3:
+
+
+def _check_rnn_call(ndim, unroll, input_length):
+    if ndim < 3:
         raise AssertionError("Input should be at least 3D.")
     if unroll and input_length is None:
         raise ValueError("When specifying `unroll=True`, an `input_length` must be provided "
                          "to `rnn`.")
-    if is_numeric(inputs, *initial_states):
-        return _numeric_rnn(step_function, inputs, initial_states, go_backwards, mask,
-                            constants, unroll, input_length, all_outputs)
+
+
+@rnn.numeric
+def _(step_function, inputs, initial_states, go_backwards, mask, constants, unroll,
+      input_length, all_outputs):
+    _check_rnn_call(len(inputs.shape), unroll, input_length)
+    return _numeric_rnn(step_function, inputs, initial_states, go_backwards, mask,
+                        constants, unroll, input_length, all_outputs)
+
+
+@rnn.symbolic
+def _(step_function, inputs, initial_states, go_backwards, mask, constants, unroll,
+      input_length, all_outputs):
+    _check_rnn_call(inputs.ndim, unroll, input_length)
     return _symbolic_rnn(step_function, inputs, initial_states, go_backwards, mask,
                          constants, unroll, input_length)

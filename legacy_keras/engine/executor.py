@@ -5,15 +5,21 @@ container's nodes (``Container.run_graph``) with ``K`` in numeric mode, so every
 layer's own ``call`` computes with ``keras.ops`` on the same ``keras.Variable`` objects
 that ``layer.W`` is bound to. Keras 3 then compiles that ``call`` (``tf.function``)
 for ``predict`` and ``fit``: no Python runs per sample or per batch after tracing.
+:class:`StepFunctions` compiles ``fit``'s and ``evaluate``'s steps itself, through the
+adapter :mod:`legacy_keras._k3` (``compile_step``, ``recording_tape``, ``trace``,
+``tensor_spec``), which is all this module knows of the backend under Keras 3.
 """
 import numpy as np
 
+from legacy_keras import _k3
 from legacy_keras import backend as K
-from legacy_keras._k3 import keras
-from legacy_keras.backend._context import (
+from legacy_keras._context import (
     VariableBirths, collecting_activity_losses, numeric_execution, recording_gradients,
     recording_numeric_values, variable_births)
-from legacy_keras.theano.bound import BoundSharedVariable
+from legacy_keras._k3 import keras, ops
+from legacy_keras.engine import theano_bridge
+from legacy_keras.optimizers import Optimizer
+from legacy_keras.theano.bound import BoundSharedVariable, is_modern_tensor
 
 
 def _modern_variables(weights):
@@ -30,8 +36,6 @@ def _modern_variables(weights):
 
 def _is_numeric_value(value):
     """True for what a Keras 3 step can assign: tensors, variables, NumPy values, numbers."""
-    from legacy_keras.theano.bound import is_modern_tensor
-
     return is_modern_tensor(value) or isinstance(value, (np.ndarray, np.generic, int, float))
 
 
@@ -39,8 +43,6 @@ def _builds_own_state(optimizer):
     """True for an optimizer whose updates come from legacy_keras' ``get_updates`` (its
     state can be created before the step is traced); a user's own ``get_updates`` creates
     its state itself, inside the step, as it did in Keras 1."""
-    from legacy_keras.optimizers import Optimizer
-
     return type(optimizer).get_updates is Optimizer.get_updates
 
 
@@ -83,18 +85,14 @@ class StepFunctions(object):
     """
 
     def __init__(self, model):
-        import tensorflow as tf
-
         self.model = model
         self.params = model._collected_trainable_weights
         if _builds_own_state(model.optimizer):
             model.optimizer.build(self.params)
         self._train_births = VariableBirths()
         self._test_births = VariableBirths()
-        # autograph off: the steps are plain graph-building Python (Keras 1 layers and K),
-        # not control flow for TensorFlow to convert.
-        self._train = tf.function(self._train_step, reduce_retracing=True, autograph=False)
-        self._test = tf.function(self._test_step, reduce_retracing=True, autograph=False)
+        self._train = _k3.compile_step(self._train_step)
+        self._test = _k3.compile_step(self._test_step)
 
     def _forward(self, inputs, targets, sample_weights, training):
         model = self.model
@@ -110,14 +108,11 @@ class StepFunctions(object):
         ``K.gradients`` (``self.get_gradients``) answers with the tape's gradients, so
         the built-in optimizers and a user's own ``get_updates`` (or ``get_gradients``),
         wrappers of other optimizers included, train the same way."""
-        import tensorflow as tf
-
         model = self.model
         with variable_births(self._train_births):
-            with tf.GradientTape(persistent=True) as tape:
-                # the weights collected at compile train, whatever Keras 3's flags say now
-                # (a GAN flips `trainable` between compiles)
-                tape.watch([p.keras_variable.value for p in self.params])
+            # the weights collected at compile train, whatever Keras 3's flags say now
+            # (a GAN flips `trainable` between compiles)
+            with _k3.recording_tape([p.keras_variable for p in self.params]) as tape:
                 _, (total_loss, metric_values) = self._forward(inputs, targets,
                                                                sample_weights, True)
                 with numeric_execution(True), recording_gradients(tape):
@@ -133,9 +128,6 @@ class StepFunctions(object):
         value built as a Theano expression before the step (keras-rl's soft target-model
         updates, added to the optimizer's list by a wrapper) is evaluated by TensorFlow
         on the weights (:mod:`.theano_bridge`)."""
-        import tensorflow as tf
-
-        from legacy_keras.engine import theano_bridge
 
         targets, values = [], []
         for var, value in list(updates):
@@ -151,7 +143,7 @@ class StepFunctions(object):
                     "train_on_batch. See migration_guide.md."
                     % (getattr(var, "name", var), value))
             targets.append(target)
-            values.append(tf.convert_to_tensor(value, dtype=target.dtype))
+            values.append(ops.convert_to_tensor(value, dtype=target.dtype))
         for target, value in zip(targets, values):
             target.assign(value)
 
@@ -170,30 +162,26 @@ class StepFunctions(object):
         """Creates the optimizer's state, as Keras 1's ``_make_train_function`` did (before
         ``load_model`` sets it). A user's own ``get_updates`` creates it while the step is
         traced, so the step is traced here for any batch size."""
-        import tensorflow as tf
-
         model = self.model
         if _builds_own_state(model.optimizer):
             model.optimizer.build(self.params)
             return
-        inputs = [tf.TensorSpec((None,) + tuple(x._keras_shape[1:]), str(x.dtype))
+        inputs = [_k3.tensor_spec((None,) + tuple(x._keras_shape[1:]), str(x.dtype))
                   for x in model.inputs]
-        targets = [tf.TensorSpec((None,) * len(y._keras_shape), K.floatx())
+        targets = [_k3.tensor_spec((None,) * len(y._keras_shape), K.floatx())
                    for y in model.outputs]
-        weights = [tf.TensorSpec((None, None) if mode == "temporal" else (None,), K.floatx())
+        weights = [_k3.tensor_spec((None, None) if mode == "temporal" else (None,), K.floatx())
                    for mode in model.sample_weight_modes]
-        self._train.get_concrete_function(inputs, targets, weights)
+        _k3.trace(self._train, inputs, targets, weights)
 
     def compile_for(self, inputs, targets, sample_weights, training=True):
         """Traces the step for any batch size before the loop starts, as Keras 1 compiled
         its Theano function before the first epoch (so epoch timings don't include it)."""
-        import tensorflow as tf
-
         def specs(arrays):
-            return [tf.TensorSpec((None,) + tuple(a.shape[1:]), a.dtype) for a in arrays]
+            return [_k3.tensor_spec((None,) + tuple(a.shape[1:]), a.dtype) for a in arrays]
 
         step = self._train if training else self._test
-        step.get_concrete_function(specs(inputs), specs(targets), specs(sample_weights))
+        _k3.trace(step, specs(inputs), specs(targets), specs(sample_weights))
 
     def train(self, inputs, targets, sample_weights):
         return self._numpy(self._train(list(inputs), list(targets), list(sample_weights)))

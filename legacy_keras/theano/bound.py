@@ -27,6 +27,7 @@ import numpy as np
 from pytensor.tensor.sharedvar import TensorSharedVariable
 from pytensor.tensor.type import TensorType
 
+from legacy_keras import _k3
 from legacy_keras._k3 import keras
 from legacy_keras._context import current_births, in_numeric_execution
 
@@ -35,12 +36,10 @@ def _identity(value):
 
 
 def eager_scope():
-    """Leaves a TensorFlow trace for eager execution (``tf.init_scope``): variables are
-    created and their values read there, whether or not a Keras 3 step is being traced
-    (Keras 1 code creates and reads variables while it builds its graph)."""
-    import tensorflow as tf
-
-    return tf.init_scope()
+    """Leaves a Keras 3 trace for eager execution (:func:`legacy_keras._k3.eager_scope`):
+    variables are created and their values read there, whether or not a Keras 3 step is
+    being traced (Keras 1 code creates and reads variables while it builds its graph)."""
+    return _k3.eager_scope()
 
 
 def is_modern_tensor(value):
@@ -164,8 +163,6 @@ class BoundSharedVariable(TensorSharedVariable):
         method.__name__ = name
         return method
 
-    import operator as _op
-
     __add__ = _binary("__add__", lambda a, b: a + b)
     __radd__ = _binary("__radd__", lambda a, b: b + a)
     __sub__ = _binary("__sub__", lambda a, b: a - b)
@@ -180,7 +177,7 @@ class BoundSharedVariable(TensorSharedVariable):
     __gt__ = _binary("__gt__", lambda a, b: a > b)
     __ge__ = _binary("__ge__", lambda a, b: a >= b)
     __rpow__ = _binary("__rpow__", lambda a, b: b ** a)
-    del _binary, _op
+    del _binary
 
     def __neg__(self):
         if in_numeric_execution():
