@@ -1,9 +1,13 @@
 """``keras.models`` (Keras 1.2.2): Sequential and Model."""
 import copy
+import warnings
 
 from legacy_keras import backend as K
+from legacy_keras.engine import registry, saving
+from legacy_keras.engine.registry import layer_from_config
 from legacy_keras.engine.topology import Layer, Merge, Node, get_source_inputs
 from legacy_keras.engine.training import Model
+from legacy_keras.legacy.models import Graph  # noqa: F401  (Keras 1.0-1.1's container)
 from legacy_keras.optimizers import optimizer_from_config  # noqa: F401  (Keras 1.2.2 re-exports)
 from legacy_keras.utils.io_utils import ask_to_proceed_with_overwrite  # noqa: F401
 
@@ -249,8 +253,6 @@ class Sequential(Model):
     # -- training: delegated to the inner Model, as in Keras 1.2.2 ----------------------------
     def compile(self, optimizer, loss, metrics=None, sample_weight_mode=None, **kwargs):
         if "class_mode" in kwargs:
-            import warnings
-
             warnings.warn("The \"class_mode\" argument is deprecated, please remove it.")
             kwargs.pop("class_mode")
         model = self._built_model()
@@ -270,8 +272,6 @@ class Sequential(Model):
             validation_split=0., validation_data=None, shuffle=True, class_weight=None,
             sample_weight=None, initial_epoch=0, **kwargs):
         if "show_accuracy" in kwargs:
-            import warnings
-
             kwargs.pop("show_accuracy")
             warnings.warn("The \"show_accuracy\" argument is deprecated, instead you should "
                           "pass the \"accuracy\" metric to the model at compile time:\n"
@@ -301,8 +301,6 @@ class Sequential(Model):
         """Probabilities; warns, as Keras 1 did, when they fall outside [0, 1]."""
         preds = self.predict(x, batch_size, verbose)
         if preds.min() < 0. or preds.max() > 1.:
-            import warnings
-
             warnings.warn("Network returning invalid probability values. The last layer "
                           "might not normalize predictions into probabilities (like softmax "
                           "or sigmoid would).")
@@ -340,8 +338,6 @@ class Sequential(Model):
     def from_config(cls, config, layer_cache=None):
         """A Sequential from its config (also Keras 0.x-style entries without
         ``class_name``); layers already made for the same name are reused."""
-        from legacy_keras.utils.layer_utils import layer_from_config
-
         layer_cache = {} if layer_cache is None else layer_cache
         model = cls()
         for index, layer_data in enumerate(config):
@@ -366,8 +362,6 @@ def _normalize_legacy_config(conf):
 
 
 def _get_or_create_layer(layer_data, layer_cache):
-    from legacy_keras.utils.layer_utils import layer_from_config
-
     if layer_data["class_name"] == "Sequential":
         return Sequential.from_config(layer_data["config"], layer_cache=layer_cache)
     name = layer_data["config"].get("name")
@@ -378,8 +372,6 @@ def _get_or_create_layer(layer_data, layer_cache):
 
 def save_model(model, filepath, overwrite=True):
     """``model.save(filepath)`` (Keras 1.2.2's HDF5 layout; see engine/saving.py)."""
-    from legacy_keras.engine import saving
-
     saving.save_model(model, filepath, overwrite)
 
 
@@ -388,30 +380,25 @@ def load_model(filepath, custom_objects=None, safe_mode=True):
     training configuration, optimizer state restored. Marshalled Python functions
     (Lambda layers) are refused unless ``safe_mode=False`` (as in Keras 3) or supplied
     through ``custom_objects`` under the layer's name (see migration_guide.md)."""
-    from legacy_keras.engine import saving
-
     return saving.load_model(filepath, custom_objects=custom_objects, safe_mode=safe_mode)
 
 
 def model_from_config(config, custom_objects=None, safe_mode=True):
-    from legacy_keras.engine import saving
-
     return saving.model_from_config(config, custom_objects=custom_objects,
                                      safe_mode=safe_mode)
 
 
 def model_from_json(json_string, custom_objects=None, safe_mode=True):
-    from legacy_keras.engine import saving
-
     return saving.model_from_json(json_string, custom_objects=custom_objects,
                                    safe_mode=safe_mode)
 
 
 def model_from_yaml(yaml_string, custom_objects=None, safe_mode=True):
-    from legacy_keras.engine import saving
-
     return saving.model_from_yaml(yaml_string, custom_objects=custom_objects,
                                    safe_mode=safe_mode)
 
 
-from legacy_keras.legacy.models import Graph  # noqa: E402,F401  (Keras 1.0-1.1's container)
+# What layer_from_config finds under these names (Keras 1.2.2: 'Container' meant Model).
+registry.register("Sequential", Sequential)
+registry.register("Model", Model)
+registry.register("Container", Model)

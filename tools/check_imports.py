@@ -257,6 +257,14 @@ def analyse(root=ROOT):
     return modules, records, graph
 
 
+def _with_lazy_edges(graph, lazy):
+    """The module graph plus an edge for each import made inside a function."""
+    full = {name: set(targets) for name, targets in graph.items()}
+    for record in lazy:
+        full[record.module].update(t for t in record.targets if t != record.module)
+    return full
+
+
 def _lazy_kind(record, graph):
     """'cycle' when the lazy import, made at module level, would close an import cycle."""
     for target in record.targets:
@@ -283,6 +291,10 @@ def report(root=ROOT, out=sys.stdout, require_comment=False, prefixes=()):
         write("  (%d modules) %s\n" % (len(component), ", ".join(component)))
 
     lazy = [r for r in records if r.lazy]
+    latent = [c for c in cycles(_with_lazy_edges(graph, lazy)) if c not in module_cycles]
+    write("Module cycles counting imports inside functions too: %d\n" % len(latent))
+    for component in latent:
+        write("  (%d modules) %s\n" % (len(component), ", ".join(component)))
     unjustified = [r for r in lazy if not r.justified and (
         not prefixes or any(os.path.relpath(r.path, root).startswith(p) for p in prefixes))]
     closing = [r for r in lazy if _lazy_kind(r, graph) == "cycle"]

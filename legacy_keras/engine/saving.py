@@ -41,10 +41,14 @@ import os
 import sys
 import warnings
 
+import h5py
 import numpy as np
+import yaml
 
 from legacy_keras import backend as K
+from legacy_keras import optimizers, profiles
 from legacy_keras.engine import legacy_layouts
+from legacy_keras.engine.registry import layer_from_config
 
 HDF5_SIGNATURE = b"\x89HDF\r\n\x1a\n"
 # config keys that may hold a marshalled function, with the key that says so
@@ -103,8 +107,6 @@ def _may_write(filepath, overwrite):
 def open_hdf5(filepath, what="weights"):
     """Opens ``filepath`` for reading, or raises an ``IOError`` that says why it cannot
     be read (missing, not HDF5 -- e.g. a JSON architecture --, truncated or corrupt)."""
-    import h5py
-
     if not os.path.exists(filepath):
         raise IOError("Cannot load %s from %r: no such file." % (what, str(filepath)))
     if not h5py.is_hdf5(filepath):
@@ -179,8 +181,6 @@ def save_weights_to_hdf5_group(model, f):
 def save_weights(model, filepath, overwrite=True):
     """``model.save_weights(filepath, overwrite=True)``: asks before replacing a file
     when ``overwrite`` is False, as Keras 1 did."""
-    import h5py
-
     if not _may_write(filepath, overwrite):
         return
     with h5py.File(filepath, "w") as f:
@@ -223,13 +223,10 @@ def _training_config(model):
 def save_model(model, filepath, overwrite=True):
     """``model.save(filepath)``: architecture, weights, training configuration and the
     optimizer's state in one HDF5 file (Keras 1.2.2's layout)."""
-    import h5py
-    from legacy_keras import __version__ as keras_version
-
     if not _may_write(filepath, overwrite):
         return
     with h5py.File(filepath, "w") as f:
-        f.attrs["keras_version"] = str(keras_version).encode("utf8")
+        f.attrs["keras_version"] = profiles.version().encode("utf8")
         f.attrs["model_config"] = json.dumps(
             {"class_name": model.__class__.__name__, "config": model.get_config()},
             default=_json_default_for_model_file).encode("utf8")
@@ -248,10 +245,8 @@ def save_model(model, filepath, overwrite=True):
 
 
 def updated_config(model):
-    from legacy_keras import __version__ as keras_version
-
     return {"class_name": model.__class__.__name__, "config": model.get_config(),
-            "keras_version": keras_version}
+            "keras_version": profiles.version()}
 
 
 def to_json(model, **kwargs):
@@ -259,8 +254,6 @@ def to_json(model, **kwargs):
 
 
 def to_yaml(model, **kwargs):
-    import yaml
-
     return yaml.dump(updated_config(model), **kwargs)
 
 
@@ -471,8 +464,6 @@ def resolve_marshalled_functions(config, custom_objects=None, safe_mode=True,
 
 def model_from_config(config, custom_objects=None, safe_mode=True,
                       source="The model configuration"):
-    from legacy_keras.utils.layer_utils import layer_from_config
-
     if isinstance(config, list):
         raise TypeError("`model_fom_config` expects a dictionary, not a list. Maybe you meant "
                         "to use `Sequential.from_config(config)`?")
@@ -486,8 +477,6 @@ def model_from_config(config, custom_objects=None, safe_mode=True,
 def _yaml_loader():
     """A safe YAML loader that also reads the Python tags Keras 1's ``yaml.dump`` wrote
     (tuples; Python 2's unicode and str)."""
-    import yaml
-
     class Keras1ConfigLoader(yaml.SafeLoader):
         pass
 
@@ -519,8 +508,6 @@ def _yaml_loader():
 
 
 def model_from_yaml(yaml_string, custom_objects=None, safe_mode=True):
-    import yaml
-
     try:
         config = yaml.load(yaml_string, Loader=_yaml_loader())
     except yaml.constructor.ConstructorError as error:
@@ -582,8 +569,6 @@ def load_model(filepath, custom_objects=None, safe_mode=True):
     model of a ``model.save`` file, with its weights, compiled with its training
     configuration and with the optimizer's state restored (training resumes where it
     stopped). ``safe_mode``: see :func:`resolve_marshalled_functions`."""
-    from legacy_keras import optimizers
-
     custom_objects = custom_objects or {}
     with open_hdf5(filepath, what="a model") as f:
         model_config = f.attrs.get("model_config")

@@ -14,9 +14,11 @@ import warnings
 import numpy as np
 
 from legacy_keras import backend as K
+from legacy_keras import initializations, profiles
 from legacy_keras.backend._context import (add_activity_losses, in_numeric_execution,
                                            note_numeric_values)
-from legacy_keras.engine import theano_bridge
+from legacy_keras.engine import saving, theano_bridge
+from legacy_keras.engine.registry import layer_from_config
 from legacy_keras.regularizers import activity_penalty
 from legacy_keras.renames import unknown_argument_error
 from legacy_keras.theano import opnames
@@ -219,8 +221,6 @@ class Layer(object):
     def add_weight(self, shape, initializer, name=None, trainable=True, regularizer=None,
                    constraint=None):
         """Creates a weight with ``initializer`` (drawn from NumPy's global generator)."""
-        from legacy_keras import initializations
-
         weight = initializations.get(initializer)(shape, name=name)
         if regularizer is not None:
             self.add_loss(regularizer(weight))
@@ -407,7 +407,6 @@ class Layer(object):
         """``layer.set_input(input_tensor, shape)`` under Keras 1.0.0-1.1.1 (profile switch
         ``layer_set_input``); under 1.1.2+ there is no such attribute (``hasattr`` is
         False, a call raises AttributeError saying which releases had it)."""
-        from legacy_keras import profiles
         if not profiles.switch("layer_set_input"):
             raise AttributeError("'%s' object has no attribute 'set_input' (Layer.set_input "
                                  "was removed in Keras 1.1.2; legacy_keras has it under "
@@ -664,8 +663,6 @@ def _function_entry(value):
     """(value, type) as Keras 1.2.2 wrote a mode / output_shape / output_mask in a
     config: marshalled code for Python functions ('lambda': ``types.LambdaType`` is
     every Python function), a name for other callables, else the raw value."""
-    from legacy_keras.utils.layer_utils import func_dump
-
     if isinstance(value, python_types.LambdaType):
         return func_dump(value), "lambda"
     if callable(value):
@@ -674,8 +671,6 @@ def _function_entry(value):
 
 
 def _function_from_entry(config, key, kind):
-    from legacy_keras.utils.layer_utils import func_load
-
     if kind == "function":
         return globals()[config[key]]
     if kind == "lambda":
@@ -1393,8 +1388,6 @@ class Container(Layer):
     @classmethod
     def from_config(cls, config, custom_objects=None):
         """Re-creates the layers and calls them on each other as the config says."""
-        from legacy_keras.utils.layer_utils import layer_from_config
-
         created = {}
         for layer_data in config["layers"]:
             layer = layer_from_config(layer_data, custom_objects=custom_objects)
@@ -1420,51 +1413,147 @@ class Container(Layer):
     def save(self, filepath, overwrite=True):
         """Architecture, weights, training configuration and optimizer state in one HDF5
         file (``keras.models.load_model`` reads it)."""
-        from legacy_keras.engine import saving
-
         saving.save_model(self, filepath, overwrite)
 
     def save_weights(self, filepath, overwrite=True):
-        from legacy_keras.engine import saving
-
         saving.save_weights(self, filepath, overwrite)
 
     def save_weights_to_hdf5_group(self, f):
-        from legacy_keras.engine import saving
-
         saving.save_weights_to_hdf5_group(self, f)
 
     def load_weights(self, filepath, by_name=False):
         """Weights from a ``save_weights`` (or ``save``) file, by layer order or by layer
         name; everything is checked before anything is assigned."""
-        from legacy_keras.engine import saving
-
         saving.load_weights(self, filepath, by_name)
 
     def load_weights_from_hdf5_group(self, f):
-        from legacy_keras.engine import saving
-
         saving.load_weights_from_hdf5_group(self, f)
 
     def load_weights_from_hdf5_group_by_name(self, f):
-        from legacy_keras.engine import saving
-
         saving.load_weights_from_hdf5_group(self, f, by_name=True)
 
     def to_json(self, **kwargs):
-        from legacy_keras.engine import saving
-
         return saving.to_json(self, **kwargs)
 
     def to_yaml(self, **kwargs):
-        from legacy_keras.engine import saving
-
         return saving.to_yaml(self, **kwargs)
 
     def summary(self, line_length=100, positions=[.33, .55, .67, 1.]):
         """Prints Keras 1.2.2's summary table (see ``keras.utils.layer_utils``)."""
-        from legacy_keras.utils.layer_utils import print_summary
-
         layers = getattr(self, "flattened_layers", None) or self.layers
         print_summary(layers, getattr(self, "container_nodes", None),
                       line_length=line_length, positions=positions)
+
+
+# ---------------------------------------------------------------------------------------------
+# Container.summary()'s table (Keras 1.2.2's keras.utils.layer_utils.print_summary)
+# ---------------------------------------------------------------------------------------------
+def _print_row(fields, positions):
+    line = ""
+    for i, field in enumerate(fields):
+        if i > 0:
+            line = line[:-1] + " "
+        line += str(field)
+        line = line[:positions[i]]
+        line += " " * (positions[i] - len(line))
+    print(line)
+
+
+def _connections(layer, relevant_nodes):
+    connections = []
+    for node_index, node in enumerate(layer.inbound_nodes):
+        if relevant_nodes and layer.name + "_ib-" + str(node_index) not in relevant_nodes:
+            continue
+        for inbound, node_i, tensor_i in zip(node.inbound_layers, node.node_indices,
+                                             node.tensor_indices):
+            connections.append("%s[%s][%s]" % (inbound.name, node_i, tensor_i))
+    return connections
+
+
+def _print_layer_summary(layer, relevant_nodes, positions):
+    try:
+        output_shape = layer.output_shape
+    except AttributeError:
+        output_shape = "multiple"
+    connections = _connections(layer, relevant_nodes)
+    first = connections[0] if connections else ""
+    _print_row([layer.name + " (" + layer.__class__.__name__ + ")", output_shape,
+                _release_param_count(layer), first], positions)
+    for connection in connections[1:]:
+        _print_row(["", "", "", connection], positions)
+
+
+def print_summary(layers, relevant_nodes=None, line_length=100, positions=None):
+    """Prints Keras 1.2.2's summary table of ``layers``: name (class), output shape
+    ('multiple' where a shared layer has several), parameter count, and the inbound
+    ``layer[node][tensor]`` connections within ``relevant_nodes``; then the totals."""
+    if positions is None or list(positions) == [.33, .55, .67, 1.]:
+        # Container.summary()'s default: the active release's columns
+        positions = list(profiles.switch("summary_positions"))
+    if positions[-1] <= 1:
+        positions = [int(line_length * p) for p in positions]
+    print("_" * line_length)
+    _print_row(["Layer (type)", "Output Shape", "Param #", "Connected to"], positions)
+    print("=" * line_length)
+    for i, layer in enumerate(layers):
+        _print_layer_summary(layer, relevant_nodes, positions)
+        print(("=" if i == len(layers) - 1 else "_") * line_length)
+    if not profiles.switch("summary_trainable_counts"):
+        # Keras 1.0-1.1: the sum of the layers' count_params(), no thousands separator
+        print("Total params: %s" % _release_total(layers))
+        print("_" * line_length)
+        return
+    trainable, non_trainable = count_total_params(layers)
+    print("Total params: {:,}".format(trainable + non_trainable))
+    print("Trainable params: {:,}".format(trainable))
+    print("Non-trainable params: {:,}".format(non_trainable))
+    print("_" * line_length)
+
+
+def _release_param_count(layer):
+    """``layer.count_params()`` as the active release counted (profile switch
+    ``count_params``): every weight from 1.2.0; the trainable weights only up to 1.1.2
+    (a frozen layer counts 0 from 1.0.7; up to 1.0.6 its flag was not looked at)."""
+    mode = profiles.switch("count_params")
+    if mode == "all":
+        return layer.count_params()
+    if isinstance(layer, Container):
+        if mode == "trainable" and not layer.trainable:
+            return 0
+        return sum(_release_param_count(sublayer) for sublayer in layer.layers)
+    if mode == "trainable_unfiltered":
+        weights = getattr(layer, "_trainable_weights", None)
+        if weights is None:
+            weights = layer.trainable_weights
+    else:
+        weights = layer.trainable_weights
+    return sum(K.count_params(p) for p in weights)
+
+
+def _release_total(layers, layer_set=None):
+    layer_set = set() if layer_set is None else layer_set
+    total = 0
+    for layer in layers:
+        if layer not in layer_set:
+            layer_set.add(layer)
+            total += _release_param_count(layer)
+    return total
+
+
+def count_total_params(layers, layer_set=None):
+    """(trainable, non-trainable) parameter counts, each layer counted once; models
+    count through their own layers."""
+    layer_set = set() if layer_set is None else layer_set
+    trainable = non_trainable = 0
+    for layer in layers:
+        if layer in layer_set:
+            continue
+        layer_set.add(layer)
+        if isinstance(layer, Container):
+            t, nt = count_total_params(layer.layers, layer_set)
+        else:
+            t = sum(K.count_params(p) for p in layer.trainable_weights)
+            nt = sum(K.count_params(p) for p in layer.non_trainable_weights)
+        trainable += t
+        non_trainable += nt
+    return trainable, non_trainable

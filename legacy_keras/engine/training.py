@@ -7,18 +7,25 @@ callbacks with Keras 1's hooks and logs, ``History`` with ``acc`` / ``val_acc``.
 batch runs one compiled Keras 3 (TensorFlow) step (:class:`executor.StepFunctions`)
 that computes Keras 1's loss and applies Keras 1's optimizer updates.
 """
+import queue
+import threading
+import warnings
+
 import numpy as np
 
 from legacy_keras import backend as K
+from legacy_keras import callbacks as cbks
 from legacy_keras import metrics as metrics_module
 from legacy_keras import objectives, optimizers
 from legacy_keras import profiles
+from legacy_keras.backend._context import in_numeric_execution, numeric_training
+from legacy_keras.engine.executor import ReplayModel, StepFunctions
 from legacy_keras.engine.topology import Container
 from legacy_keras.engine.training_utils import (
     batch_shuffle, check_array_lengths, check_loss_and_target_compatibility, collect_metrics,
     make_batches, objective_value, slice_X, standardize_sample_or_class_weights,
     standardize_weights, weighted_objective)
-from legacy_keras.utils.generic_utils import Progbar  # noqa: F401  (Keras 1.2.2 re-export)
+from legacy_keras.utils.generic_utils import Progbar  # Keras 1.2.2 re-exports it
 
 
 def standardize_class_weights(class_weight, output_names):
@@ -150,9 +157,6 @@ class GeneratorEnqueuer(object):
         self.queue = None
 
     def start(self, nb_worker=1, max_q_size=10, wait_time=0.05):
-        import queue
-        import threading
-
         self.queue = queue.Queue(maxsize=max_q_size)
         self._stop_event = threading.Event()
         lock = threading.Lock()
@@ -228,10 +232,6 @@ class GeneratorTraining(object):
                        max_q_size=10, nb_worker=1, pickle_safe=False, initial_epoch=0):
         """Keras 1.2.2's fit_generator: an epoch ends once ``samples_per_epoch`` samples
         were seen; validation runs after the epoch's last batch."""
-        import warnings
-
-        from legacy_keras import callbacks as cbks
-
         do_validation = bool(validation_data)
         val_gen = hasattr(validation_data, "__next__") or hasattr(validation_data, "next")
         if val_gen and not nb_val_samples:
@@ -366,8 +366,6 @@ class Model(GeneratorTraining, Container):
 
     # -- execution by Keras 3 ---------------------------------------------------------------
     def _executor(self):
-        from legacy_keras.engine.executor import ReplayModel
-
         executor = getattr(self, "_replay_model", None)
         if executor is None:
             executor = self._replay_model = ReplayModel(self)
@@ -386,8 +384,6 @@ class Model(GeneratorTraining, Container):
         return self._predict_function
 
     def _steps(self):
-        from legacy_keras.engine.executor import StepFunctions
-
         if not hasattr(self, "optimizer"):
             raise RuntimeError("You must compile your model before using it.")
         if getattr(self, "_step_functions", None) is None:
@@ -627,8 +623,6 @@ class Model(GeneratorTraining, Container):
 
     def _fit_loop(self, ins, out_labels, batch_size, nb_epoch, verbose, callbacks, val_ins,
                   shuffle, callback_metrics, initial_epoch):
-        from legacy_keras import callbacks as cbks
-
         steps = self._steps()
         x, y, sample_weights = ins
         do_validation = val_ins is not None
@@ -698,8 +692,6 @@ class Model(GeneratorTraining, Container):
         totals = None
         progbar = None
         if verbose == 1:
-            from legacy_keras.utils.generic_utils import Progbar
-
             progbar = Progbar(target=nb_sample)
         for batch_start, batch_end in make_batches(nb_sample, batch_size):
             outs = steps.test(slice_X(x, batch_start, batch_end),
@@ -745,8 +737,6 @@ class Model(GeneratorTraining, Container):
                              "Found: %s samples. Batch size: %s." % (count, batch_size))
 
     def _predict_loop_with_progbar(self, arrays, batch_size):
-        from legacy_keras.utils.generic_utils import Progbar
-
         arrays = arrays if isinstance(arrays, list) else [arrays]
         nb_sample = arrays[0].shape[0]
         progbar = Progbar(target=nb_sample)
@@ -779,8 +769,6 @@ class Model(GeneratorTraining, Container):
 def _in_training_phase_only(regularized, unregularized):
     """Up to Keras 1.1.2 each regularizer added its penalty through K.in_train_phase:
     evaluate(), test_on_batch() and the validation loss left it out."""
-    from legacy_keras.backend._context import in_numeric_execution, numeric_training
-
     if in_numeric_execution():
         return regularized if numeric_training() else unregularized
     return K.in_train_phase(regularized, unregularized)

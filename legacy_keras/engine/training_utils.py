@@ -7,6 +7,8 @@ import numpy as np
 
 from legacy_keras import backend as K
 from legacy_keras import objectives
+from legacy_keras.backend._context import in_numeric_execution
+from legacy_keras.engine.theano_bridge import call_objective
 
 
 def standardize_sample_or_class_weights(x_weight, output_names, weight_type):
@@ -123,12 +125,8 @@ def slice_X(X, start=None, stop=None):
 def objective_value(fn, y_true, y_pred):
     """``fn(y_true, y_pred)``; in a Keras 3 step, also for losses and metrics that read
     Keras tensors of the symbolic model (:func:`theano_bridge.call_objective`)."""
-    from legacy_keras.backend._context import in_numeric_execution
-
     if not in_numeric_execution():
         return fn(y_true, y_pred)
-    from legacy_keras.engine.theano_bridge import call_objective
-
     return call_objective(fn, y_true, y_pred)
 
 

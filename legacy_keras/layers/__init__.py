@@ -28,6 +28,6 @@ from legacy_keras.layers.recurrent import time_distributed_dense  # noqa: F401
 from legacy_keras.utils.generic_utils import func_dump, func_load, get_from_module  # noqa: F401
 from legacy_keras.utils.np_utils import conv_input_length, conv_output_length  # noqa: F401
 
-from legacy_keras.utils import layer_utils as _layer_utils  # noqa: E402
+from legacy_keras.engine import registry as _registry
 
-_layer_utils.export_layer_names(globals())
+_registry.register_namespace(globals())  # what layer_from_config finds by class name

@@ -14,9 +14,8 @@ import numpy as np
 from legacy_keras import activations, constraints, initializations, profiles, regularizers
 from legacy_keras import backend as K
 from legacy_keras.engine.topology import InputSpec, Layer, Merge  # noqa: F401
-from legacy_keras.utils import layer_utils
 from legacy_keras.utils.generic_utils import get_from_module
-from legacy_keras.utils.generic_utils import func_dump, func_load  # noqa: F401  (Keras 1.2.2 re-exports)
+from legacy_keras.utils.generic_utils import func_dump, func_load  # Keras 1.2.2 re-exports them
 
 
 class Activation(Layer):
@@ -370,7 +369,7 @@ def _callable_entry(value):
     a lambda (every Python function is a LambdaType, so Keras 1 always said 'lambda'),
     the name of another callable, or the raw value."""
     if isinstance(value, python_types.LambdaType):
-        return layer_utils.func_dump(value), "lambda"
+        return func_dump(value), "lambda"
     if callable(value):
         return value.__name__, "function"
     return value, "raw"
@@ -454,7 +453,7 @@ def _load_callable(value, kind, globs):
     if kind == "function":
         return get_from_module(value, globs, "core")
     if kind == "lambda":
-        return layer_utils.func_load(value, globs=globs)
+        return func_load(value, globs=globs)
     return value
 
 

@@ -4,20 +4,8 @@ TimeDistributed is here. Bidirectional wraps a recurrent layer and comes with th
 recurrent layers (not in legacy_keras yet).
 """
 from legacy_keras import backend as K
+from legacy_keras.engine.registry import layer_from_config
 from legacy_keras.engine.topology import InputSpec, Layer
-
-
-def _layer_from_config(config):
-    """Keras 1's ``layer_from_config`` ({'class_name', 'config'} -> layer)."""
-    try:
-        from legacy_keras.utils.layer_utils import layer_from_config
-    except ImportError:
-        layer_from_config = None
-    if layer_from_config is not None:
-        return layer_from_config(config)
-    from legacy_keras import layers
-
-    return getattr(layers, config["class_name"]).from_config(config["config"])
 
 
 class Wrapper(Layer):
@@ -69,7 +57,7 @@ class Wrapper(Layer):
     @classmethod
     def from_config(cls, config):
         config = dict(config)
-        layer = _layer_from_config(config.pop("layer"))
+        layer = layer_from_config(config.pop("layer"))
         return cls(layer, **config)
 
 

@@ -13,6 +13,7 @@ output name when it becomes an output, and the container itself is a functional
 ``Model`` whose inputs / outputs are the named ones in the order they were added.
 ``get_config`` / ``from_config`` of a Graph are not provided (legacy_keras raises).
 """
+import warnings
 from collections import OrderedDict
 
 from legacy_keras import backend as K
@@ -24,8 +25,6 @@ from legacy_keras.engine.training import Model
 def _unknown_keywords(kwargs, method):
     for old in ("show_accuracy", "accuracy"):
         if old in kwargs:  # Keras 1.0-1.1 accepted them with a deprecation warning
-            import warnings
-
             kwargs.pop(old)
             warnings.warn('The "%s" argument is deprecated, instead you should pass the '
                           '"accuracy" metric to the model at compile time:\n'
