@@ -133,3 +133,60 @@ def test_convlstm2d_weights_convert_to_keras3():
         expected, got = _keras1_and_keras3_convlstm2d(dim_ordering)
         assert expected.shape == got.shape
         assert np.allclose(expected, got, atol=1e-5), dim_ordering
+
+
+PYTHON2_SCRIPT = '''\
+import numpy as np
+np.random.seed(5)
+from keras.models import Sequential
+from keras.layers import Dense
+
+X = np.random.uniform(-1, 1, (32, 4)).astype('float32')
+y = (X.sum(axis=1) > 0).astype('float32')
+model = Sequential()
+model.add(Dense(3, input_dim=4, activation='tanh'))
+model.add(Dense(1, activation='sigmoid'))
+model.compile(loss='binary_crossentropy', optimizer='sgd')
+history = model.fit(X, y, batch_size=8, nb_epoch=2, verbose=0)
+for epoch in xrange(2):
+    print "epoch", epoch, history.history['loss'][epoch]
+print model.predict(X[:2])
+'''
+
+
+def test_a_python2_script_compares_equal(tmp_path):
+    """`legacy-keras compare` of a Python 2 script (print statements, xrange): the legacy
+    side runs it translated in memory, as `legacy-keras run` does; its migration is
+    Python 3 (issue 14)."""
+    output, events, migrated = _compare(PYTHON2_SCRIPT, tmp_path)
+    printed = [e for e in events if e["kind"] == "printed"]
+    assert [e["text"][:7] for e in printed[:2]] == ["epoch 0", "epoch 1"]
+    assert 'print("epoch", epoch, history.history[\'loss\'][epoch])' in migrated
+    assert "for epoch in range(2):" in migrated
+
+
+DROPOUT_SCRIPT = '''\
+import numpy as np
+np.random.seed(6)
+from keras.models import Sequential
+from keras.layers import Dense, Dropout, GaussianNoise, LSTM
+
+X = np.random.uniform(-1, 1, (16, 3, 4)).astype('float32')
+y = np.random.uniform(0, 1, (16, 1)).astype('float32')
+model = Sequential()
+model.add(LSTM(5, input_shape=(3, 4), dropout_W=0.3, dropout_U=0.3))
+model.add(Dropout(0.5))
+model.add(GaussianNoise(0.5))
+model.add(Dense(1))
+model.compile(loss='mse', optimizer='sgd')
+model.fit(X, y, batch_size=4, nb_epoch=2, verbose=0)
+print(model.predict(X[:2]))
+'''
+
+
+def test_random_regularizers_are_off_on_both_sides(tmp_path):
+    """Dropout, recurrent dropout and Gaussian noise draw from different generators in
+    the two runs: compare switches them off on both (the execution context's switch)
+    and says so; the training then agrees."""
+    output, _, _ = _compare(DROPOUT_SCRIPT, tmp_path)
+    assert "note: dropout off" in output

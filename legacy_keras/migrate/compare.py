@@ -29,15 +29,20 @@ def add_compare_command(commands):
     compare.add_argument("--with-dropout", action="store_true",
                          help="train with dropout on both sides (their masks differ, so "
                          "the numbers will)")
+    compare.add_argument("--py2", action="store_true",
+                         help="run the script as Python 2 (translated in memory) even when "
+                         "it compiles as Python 3; Python 2 source is otherwise detected by "
+                         "itself, as by `legacy-keras run`")
     compare.add_argument("--keep", metavar="DIR", help="keep the migrated script and the "
                          "records of both runs in DIR")
     compare.set_defaults(handler=compare_command)
 
 
-def _run_side(side, script, workdir, record, state, with_dropout=False):
+def _run_side(side, script, workdir, record, state, with_dropout=False, python2=False):
     command = [sys.executable, "-m", "legacy_keras.migrate.compare_runner", side,
                os.path.abspath(script), record, state] + (["with-dropout"] if with_dropout
-                                                          else [])
+                                                          else []) + (["py2"] if python2
+                                                                      else [])
     return subprocess.run(command, cwd=workdir, capture_output=True, text=True,
                           env=_environment(workdir))
 
@@ -73,8 +78,10 @@ def _environment(workdir):
     return env
 
 
-def run_both(script, workdir, with_dropout=False):
-    """(legacy events, native events, notes) of the two runs in ``workdir``."""
+def run_both(script, workdir, with_dropout=False, python2=False):
+    """(legacy events, native events, notes) of the two runs in ``workdir``. The migration
+    of a Python 2 script is Python 3 (legacy_keras.migrate); ``python2`` forces the legacy
+    run to read the script as Python 2."""
     from legacy_keras.migrate import helper_modules
     from legacy_keras.migrate.rewriter import migrate_source
 
@@ -91,7 +98,8 @@ def run_both(script, workdir, with_dropout=False):
         side_dir = os.path.join(workdir, side)
         os.makedirs(side_dir, exist_ok=True)
         record = os.path.join(workdir, side + ".json")
-        result = _run_side(side, path, side_dir, record, state, with_dropout)
+        result = _run_side(side, path, side_dir, record, state, with_dropout,
+                           python2 and side == "legacy")
         with open(os.path.join(workdir, side + ".out"), "w") as f:
             f.write(result.stdout + result.stderr)
         if result.returncode != 0:
@@ -158,7 +166,7 @@ def compare_command(args):
     workdir = args.keep or tempfile.mkdtemp(prefix="legacy-keras-compare-")
     os.makedirs(workdir, exist_ok=True)
     try:
-        legacy, native, notes = run_both(args.script, workdir, args.with_dropout)
+        legacy, native, notes = run_both(args.script, workdir, args.with_dropout, args.py2)
     except RuntimeError as error:
         sys.stderr.write("legacy-keras compare: %s\n" % error)
         return 2

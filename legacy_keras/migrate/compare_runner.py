@@ -1,7 +1,11 @@
 """Runs one side of ``legacy-keras compare`` and records what the script produced.
 
-    python -m legacy_keras.migrate.compare_runner legacy SCRIPT RECORD.json STATE.npz
+    python -m legacy_keras.migrate.compare_runner legacy SCRIPT RECORD.json STATE.npz [py2]
     python -m legacy_keras.migrate.compare_runner native SCRIPT RECORD.json STATE.npz
+
+(each followed by ``with-dropout`` to keep the random regularizers on; ``py2`` runs the
+legacy script as Python 2 even when it compiles as Python 3, as ``legacy-keras run
+--py2``; a script that does not compile as Python 3 is run as Python 2 anyway).
 
 The legacy side runs the Keras 1 script under legacy_keras and writes each layer's
 initial weights (Keras 1 layout) as the layer gets them (in build order), the values the
@@ -47,7 +51,7 @@ def _script_random_draws(script, mode, draws):
     Keras 3 does not, so the same seeded script would otherwise generate other data."""
     import numpy.random as random_module
 
-    script = __import__("os").path.abspath(script)
+    script = os.path.abspath(script)
 
     def wrap(name):
         original = getattr(random_module, name)
@@ -168,7 +172,7 @@ def _history(history):
 
 
 # -- the legacy side -------------------------------------------------------------------------
-def run_legacy(script, record_path, state_path, with_dropout=False):
+def run_legacy(script, record_path, state_path, with_dropout=False, python2=False):
     import legacy_keras
     from legacy_keras.engine.training import Model
     from legacy_keras.models import Sequential
@@ -217,12 +221,12 @@ def run_legacy(script, record_path, state_path, with_dropout=False):
     _count_creations(Layer)
     _record_layer_weights(Layer, Container, on_built)
     if not with_dropout:
-        _legacy_dropout_off(recorder)
+        _random_regularizers_off(recorder)
     draws = []
     _script_random_draws(script, "record", draws)
     _record_prints(os.path.abspath(script), recorder)
     legacy_keras.install()
-    namespace = _run(script)
+    namespace = _run(script, python2)
     for model in _global_models(namespace, (Sequential, Model)):
         index_of(model)
     for k, value in enumerate(draws):
@@ -238,57 +242,13 @@ DROPOUT_NOTE = ("dropout off: both sides trained without Dropout, recurrent drop
                 "--with-dropout keeps them on (the numbers then differ)")
 
 
-def _legacy_dropout_off(recorder):
-    """Keras 1's random regularizers are the identity in Keras 3 execution (training);
-    the symbolic graphs (debugprint, K.function) keep them."""
-    from legacy_keras import backend
-    from legacy_keras.backend import theano_backend
-    from legacy_keras.layers import embeddings, noise
+def _random_regularizers_off(recorder):
+    """Both sides: every random regularizer is the identity in Keras 3 execution
+    (legacy_keras' Keras 1 layers and plain Keras 3's alike), through the execution
+    context's supported switch; the symbolic graphs (debugprint, K.function) keep them."""
+    from legacy_keras._context import set_random_regularizers
 
-    original = theano_backend.dropout
-
-    def dropout(x, level, noise_shape=None, seed=None):
-        if theano_backend.is_numeric(x):
-            return x
-        return original(x, level, noise_shape, seed)
-
-    theano_backend.dropout = backend.dropout = dropout
-
-    # Embedding's word dropout draws K.random_binomial, not K.dropout.
-    embedding_call = embeddings.Embedding.call
-
-    def embedding_without_word_dropout(self, x, mask=None):
-        if not (theano_backend.is_numeric(x) and 0. < self.dropout < 1.):
-            return embedding_call(self, x, mask)
-        rate, self.dropout = self.dropout, 0.
-        try:
-            return embedding_call(self, x, mask)
-        finally:
-            self.dropout = rate
-
-    embeddings.Embedding.call = embedding_without_word_dropout
-    for cls in (noise.GaussianNoise, noise.GaussianDropout):
-        _identity_when(cls, theano_backend.is_numeric)
-    recorder.notes.append(DROPOUT_NOTE)
-
-
-def _identity_when(cls, condition):
-    original = cls.call
-
-    def call(self, x, *args, **kwargs):
-        return x if condition(x) else original(self, x, *args, **kwargs)
-
-    cls.call = call
-
-
-def _native_dropout_off(recorder):
-    import keras
-    from keras.src import backend
-
-    backend.random.dropout = lambda inputs, rate, noise_shape=None, seed=None: inputs
-    for cls in (keras.layers.GaussianNoise, keras.layers.GaussianDropout,
-                keras.layers.AlphaDropout):
-        _identity_when(cls, lambda x: True)
+    set_random_regularizers(False)
     recorder.notes.append(DROPOUT_NOTE)
 
 
@@ -326,14 +286,17 @@ def _patch_common(wrap, classes, own_methods_only=True):
             wrap(cls, "compile", lambda recorder, i, result: None)
 
 
-def _run(script):
-    """Runs the script as __main__; returns its global namespace ({} if it exited)."""
-    import runpy
+def _run(script, python2=False):
+    """Runs the script as __main__, as ``legacy-keras run`` does: a Python 2 script (one
+    that does not compile as Python 3, or any with ``python2``) and the Python 2 modules
+    next to it translated in memory (legacy_keras.py2). Returns its global namespace ({}
+    if it exited)."""
+    from legacy_keras.py2 import importer
 
     sys.argv = [script]
     sys.path.insert(0, os.path.dirname(os.path.abspath(script)))  # as `python script`
     try:
-        return runpy.run_path(script, run_name="__main__")
+        return importer.run_path(script, force=python2)
     except SystemExit as stop:
         if stop.code not in (None, 0):
             raise
@@ -351,6 +314,7 @@ def _finish(recorder, record_path, final):
 def run_native(script, record_path, state_path, with_dropout=False):
     import keras
 
+    from legacy_keras._k3 import eager_scope
     from legacy_keras.migrate.weights import to_keras3
 
     states = dict(np.load(state_path, allow_pickle=False))
@@ -363,9 +327,7 @@ def run_native(script, record_path, state_path, with_dropout=False):
         return recorder.models.index(model)
 
     def on_built(layer):
-        import tensorflow as tf
-
-        with tf.init_scope():  # a model built inside fit's traced step: assign eagerly
+        with eager_scope():  # a model built inside fit's traced step: assign eagerly
             _load_initial_weights(layer, len(built), states, to_keras3)
         built.append(layer)
 
@@ -394,7 +356,7 @@ def run_native(script, record_path, state_path, with_dropout=False):
     _count_creations(keras.layers.Layer)
     _record_layer_weights(keras.layers.Layer, keras.Model, on_built)
     if not with_dropout:
-        _native_dropout_off(recorder)
+        _random_regularizers_off(recorder)
     draws = [states["draw_%d" % k] for k in range(len([n for n in states
                                                         if n.startswith("draw_")]))]
     _script_random_draws(script, "replay", draws)
@@ -488,7 +450,7 @@ def main(argv=None):
     side, script, record_path, state_path = argv[:4]
     with_dropout = "with-dropout" in argv[4:]
     if side == "legacy":
-        run_legacy(script, record_path, state_path, with_dropout)
+        run_legacy(script, record_path, state_path, with_dropout, python2="py2" in argv[4:])
     else:
         run_native(script, record_path, state_path, with_dropout)
 
