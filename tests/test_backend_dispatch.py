@@ -171,3 +171,58 @@ def test_context_only_ops_follow_the_execution_not_the_arguments():
 def test_is_numeric_looks_into_lists():
     assert dispatch.is_numeric([T.matrix(), [ops.ones(())]])
     assert not dispatch.is_numeric([T.matrix(), 1.0])
+
+
+# -- layers' numeric forms (declared with the same mechanism) -----------------------------------
+def _predict_and_graph(layer, x):
+    from legacy_keras.models import Sequential
+
+    model = Sequential()
+    model.add(layer)
+    graph = K.function([model.input, K.learning_phase()], [model.output])
+    return model.predict(x), graph([x, 0])[0]
+
+
+@pytest.mark.parametrize("consume_less", ["cpu", "mem", "gpu"])
+def test_lstm_numeric_form_computes_what_the_graph_computes(consume_less):
+    from legacy_keras.layers import LSTM
+
+    x = np.random.RandomState(1).rand(3, 6, 4).astype("float32")
+    predicted, graph = _predict_and_graph(
+        LSTM(5, input_shape=(6, 4), consume_less=consume_less, return_sequences=True), x)
+    np.testing.assert_allclose(predicted, graph, rtol=1e-5, atol=1e-6)
+
+
+def test_lstm_takes_the_fused_numeric_form_only_without_dropout(monkeypatch):
+    from legacy_keras.layers import LSTM
+
+    fused = []
+    original = LSTM._fused_call
+    monkeypatch.setattr(LSTM, "_fused_call",
+                        lambda self, x, mask: fused.append(self.name) or original(self, x, mask))
+    x = np.random.RandomState(2).rand(2, 3, 4).astype("float32")
+    plain = LSTM(2, input_shape=(3, 4))
+    dropped = LSTM(2, input_shape=(3, 4), dropout_U=0.5)
+    _predict_and_graph(plain, x)
+    _predict_and_graph(dropped, x)
+    assert fused == [plain.name]
+
+
+def test_convlstm_numeric_form_computes_what_the_graph_computes():
+    from legacy_keras.layers import ConvLSTM2D
+
+    x = np.random.RandomState(3).rand(2, 3, 5, 5, 2).astype("float32")
+    predicted, graph = _predict_and_graph(
+        ConvLSTM2D(3, 3, 3, input_shape=(3, 5, 5, 2), dim_ordering="tf", border_mode="same",
+                   return_sequences=True), x)
+    np.testing.assert_allclose(predicted, graph, rtol=1e-5, atol=1e-5)
+
+
+def test_a_layer_method_without_the_chosen_form_names_the_layer_method():
+    class Probe(object):
+        @symbolic_and_numeric("x", symbolic=lambda self, x: x)
+        def call(self, x, mask=None):
+            """Symbolic only."""
+
+    with pytest.raises(NotImplementedError, match="Probe.call has no numeric form"):
+        Probe().call(ops.ones((1,)))

@@ -22,7 +22,6 @@ from pytensor.scan.views import foldr as _theano_foldr
 
 from legacy_keras import _k3
 from legacy_keras._k3 import keras, ops
-from legacy_keras.backend import common
 from legacy_keras._context import gradient_tape, in_numeric_execution, numeric_training  # noqa: F401
 from legacy_keras._context import random_regularizers_enabled as _random_regularizers_enabled
 from legacy_keras.backend.common import epsilon, floatx, image_dim_ordering  # noqa: F401

@@ -9,13 +9,10 @@ broadcastable with ``K.pattern_broadcast``, which graphs show as ``Rebroadcast{1
 import numpy as np
 
 from legacy_keras import backend as K
+from legacy_keras.backend.dispatch import symbolic_and_numeric
 from legacy_keras import initializations
 from legacy_keras.engine.topology import Layer
-
-
-def _merged(layer, cls, config):
-    base_config = super(cls, layer).get_config()
-    return dict(list(base_config.items()) + list(config.items()))
+from legacy_keras.layers._config import merged_config
 
 
 def _shared_axes_list(shared_axes):
@@ -48,7 +45,7 @@ class LeakyReLU(Layer):
         return K.relu(x, alpha=self.alpha)
 
     def get_config(self):
-        return _merged(self, LeakyReLU, {"alpha": self.alpha})
+        return merged_config(self, LeakyReLU, {"alpha": self.alpha})
 
 
 class PReLU(Layer):
@@ -80,7 +77,7 @@ class PReLU(Layer):
         return pos + neg
 
     def get_config(self):
-        return _merged(self, PReLU, {"init": self.init.__name__})
+        return merged_config(self, PReLU, {"init": self.init.__name__})
 
 
 class ELU(Layer):
@@ -95,7 +92,7 @@ class ELU(Layer):
         return K.elu(x, self.alpha)
 
     def get_config(self):
-        return _merged(self, ELU, {"alpha": float(self.alpha)})
+        return merged_config(self, ELU, {"alpha": float(self.alpha)})
 
 
 class ParametricSoftplus(Layer):
@@ -129,7 +126,7 @@ class ParametricSoftplus(Layer):
         return K.softplus(betas * x) * alphas
 
     def get_config(self):
-        return _merged(self, ParametricSoftplus, {"alpha_init": float(self.alpha_init),
+        return merged_config(self, ParametricSoftplus, {"alpha_init": float(self.alpha_init),
                                                   "beta_init": float(self.beta_init)})
 
 
@@ -145,7 +142,7 @@ class ThresholdedReLU(Layer):
         return x * K.cast(K.greater(x, self.theta), K.floatx())
 
     def get_config(self):
-        return _merged(self, ThresholdedReLU, {"theta": float(self.theta)})
+        return merged_config(self, ThresholdedReLU, {"theta": float(self.theta)})
 
 
 class SReLU(Layer):
@@ -179,10 +176,11 @@ class SReLU(Layer):
         self.t_right_actual = self.t_left + K.abs(self.t_right)
         self.trainable_weights = [self.t_left, self.a_left, self.t_right, self.a_right]
 
+    @symbolic_and_numeric("x", symbolic=lambda self, x: self.t_right_actual,
+                          numeric=lambda self, x: K.unwrap(self.t_left) + K.abs(self.t_right))
     def _t_right_actual(self, x):
-        if K.is_numeric(x):
-            return K.unwrap(self.t_left) + K.abs(self.t_right)
-        return self.t_right_actual
+        """``t_left + abs(t_right)``: the graph built once in ``build``, or computed
+        from the current weights in Keras 3 execution."""
 
     def call(self, x, mask=None):
         t_left = K.pattern_broadcast(self.t_left, self.param_broadcast)
@@ -194,7 +192,7 @@ class SReLU(Layer):
         return y_left_and_center + y_right
 
     def get_config(self):
-        return _merged(self, SReLU, {"t_left_init": self.t_left_init,
+        return merged_config(self, SReLU, {"t_left_init": self.t_left_init,
                                      "a_left_init": self.a_left_init,
                                      "t_right_init": self.t_right_init,
                                      "a_right_init": self.a_right_init})

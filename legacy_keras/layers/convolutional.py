@@ -15,29 +15,18 @@ import functools
 
 from legacy_keras import activations, constraints, initializations, profiles, regularizers
 from legacy_keras import backend as K
+from legacy_keras.backend.dispatch import symbolic_and_numeric
 from legacy_keras.engine.topology import InputSpec, Layer
 from legacy_keras.layers.core import plus_bias
-from legacy_keras.utils.np_utils import conv_input_length, conv_output_length
+from legacy_keras.utils.np_utils import conv_input_length, conv_output_length  # noqa: F401  (as Keras 1.2.2)
+from legacy_keras.layers._config import config_of, dim_ordering_of, merged_config
 from legacy_keras.layers.pooling import (  # noqa: F401  (Keras 1 exported them here too)
     AveragePooling1D, AveragePooling2D, AveragePooling3D, MaxPooling1D, MaxPooling2D,
     MaxPooling3D)
 
 
-def _config_of(obj):
-    return obj.get_config() if obj else None
-
-
-def _merged(layer, cls, config):
-    base_config = super(cls, layer).get_config()
-    return dict(list(base_config.items()) + list(config.items()))
-
-
 def _dim_ordering(dim_ordering):
-    if dim_ordering == "default":
-        dim_ordering = K.image_dim_ordering()
-    if dim_ordering not in {"tf", "th"}:
-        raise ValueError("dim_ordering must be in {tf, th}.")
-    return dim_ordering
+    return dim_ordering_of(dim_ordering, ValueError("dim_ordering must be in {tf, th}."))
 
 
 class _WeightedConv(Layer):
@@ -81,23 +70,34 @@ class _WeightedConv(Layer):
             del self.initial_weights
         self.built = True
 
+    @symbolic_and_numeric("output")
     def _add_bias(self, output, ndim, channel_axis):
+        """``output`` plus ``b`` along ``channel_axis`` (when the layer has a bias)."""
+
+    @_add_bias.symbolic
+    def _add_reshaped_bias(self, output, ndim, channel_axis):
+        """Keras 1's graph: ``output + reshape(b, (1, ..., nb_filter, ..., 1))``."""
         if not self.bias:
             return output
-        if channel_axis == ndim - 1 and K.is_numeric(output):
-            return plus_bias(output, self.b)
         shape = [1] * ndim
         shape[channel_axis] = self.nb_filter
         return output + K.reshape(self.b, tuple(shape))
 
+    @_add_bias.numeric
+    def _add_numeric_bias(self, output, ndim, channel_axis):
+        """Channels last, a fusable ``BiasAdd`` (:func:`plus_bias`)."""
+        if self.bias and channel_axis == ndim - 1:
+            return plus_bias(output, self.b)
+        return self._add_reshaped_bias(output, ndim, channel_axis)
+
     def _common_config(self):
         return {"init": self.init.__name__,
                 "activation": self.activation.__name__,
-                "W_regularizer": _config_of(self.W_regularizer),
-                "b_regularizer": _config_of(self.b_regularizer),
-                "activity_regularizer": _config_of(self.activity_regularizer),
-                "W_constraint": _config_of(self.W_constraint),
-                "b_constraint": _config_of(self.b_constraint),
+                "W_regularizer": config_of(self.W_regularizer),
+                "b_regularizer": config_of(self.b_regularizer),
+                "activity_regularizer": config_of(self.activity_regularizer),
+                "W_constraint": config_of(self.W_constraint),
+                "b_constraint": config_of(self.b_constraint),
                 "bias": self.bias}
 
 
@@ -168,7 +168,7 @@ class Convolution1D(_WeightedConv):
                   "border_mode": self.border_mode, "subsample_length": self.subsample_length,
                   "input_dim": self.input_dim, "input_length": self.input_length}
         config.update(self._common_config())
-        return _merged(self, Convolution1D, config)
+        return merged_config(self, Convolution1D, config)
 
 
 class AtrousConvolution1D(Convolution1D):
@@ -199,7 +199,7 @@ class AtrousConvolution1D(Convolution1D):
 
     def get_config(self):
         config = {"atrous_rate": self.atrous_rate}
-        return _merged(self, AtrousConvolution1D, config)
+        return merged_config(self, AtrousConvolution1D, config)
 
 
 class Convolution2D(_WeightedConv):
@@ -222,8 +222,7 @@ class Convolution2D(_WeightedConv):
                  dim_ordering="default", W_regularizer=None, b_regularizer=None,
                  activity_regularizer=None, W_constraint=None, b_constraint=None,
                  bias=True, **kwargs):
-        if dim_ordering == "default":
-            dim_ordering = K.image_dim_ordering()
+        dim_ordering = dim_ordering_of(dim_ordering)
         if border_mode not in {"valid", "same", "full"}:
             raise ValueError("Invalid border mode for Convolution2D:", border_mode)
         self.nb_filter = nb_filter
@@ -277,7 +276,7 @@ class Convolution2D(_WeightedConv):
                   "border_mode": self.border_mode, "subsample": self.subsample,
                   "dim_ordering": self.dim_ordering}
         config.update(self._common_config())
-        return _merged(self, Convolution2D, config)
+        return merged_config(self, Convolution2D, config)
 
 
 class AtrousConvolution2D(Convolution2D):
@@ -307,7 +306,7 @@ class AtrousConvolution2D(Convolution2D):
                         filter_dilation=self.atrous_rate)
 
     def get_config(self):
-        return _merged(self, AtrousConvolution2D, {"atrous_rate": self.atrous_rate})
+        return merged_config(self, AtrousConvolution2D, {"atrous_rate": self.atrous_rate})
 
 
 class SeparableConvolution2D(Layer):
@@ -361,7 +360,7 @@ class Deconvolution2D(Convolution2D):
 
     def get_config(self):
         config = {"output_shape": self.output_shape_}
-        return _merged(self, Deconvolution2D, config)
+        return merged_config(self, Deconvolution2D, config)
 
 
 class Convolution3D(_WeightedConv):
@@ -373,8 +372,7 @@ class Convolution3D(_WeightedConv):
                  subsample=(1, 1, 1), dim_ordering="default", W_regularizer=None,
                  b_regularizer=None, activity_regularizer=None, W_constraint=None,
                  b_constraint=None, bias=True, **kwargs):
-        if dim_ordering == "default":
-            dim_ordering = K.image_dim_ordering()
+        dim_ordering = dim_ordering_of(dim_ordering)
         if border_mode not in {"valid", "same", "full"}:
             raise ValueError("Invalid border mode for Convolution3D:", border_mode)
         self.nb_filter = nb_filter
@@ -422,7 +420,7 @@ class Convolution3D(_WeightedConv):
                   "dim_ordering": self.dim_ordering, "border_mode": self.border_mode,
                   "subsample": self.subsample}
         config.update(self._common_config())
-        return _merged(self, Convolution3D, config)
+        return merged_config(self, Convolution3D, config)
 
 
 # -- upsampling, padding, cropping ------------------------------------------------------------
@@ -449,15 +447,11 @@ class UpSampling1D(Layer):
         return _repeat_elements(x, self.length, 1)
 
     def get_config(self):
-        return _merged(self, UpSampling1D, {"length": self.length})
+        return merged_config(self, UpSampling1D, {"length": self.length})
 
 
 def _repeat_elements(x, rep, axis):
-    if hasattr(K, "repeat_elements"):
-        return K.repeat_elements(x, rep, axis)
-    from legacy_keras.backend.theano_conv_rnn import _repeat_axis
-
-    return _repeat_axis(x, rep, axis)
+    return K.repeat_elements(x, rep, axis)
 
 
 class _UpSamplingND(Layer):
@@ -483,7 +477,7 @@ class _UpSamplingND(Layer):
                                 self.dim_ordering)
 
     def get_config(self):
-        return _merged(self, _UpSamplingND, {"size": self.size})
+        return merged_config(self, _UpSamplingND, {"size": self.size})
 
 
 class UpSampling2D(_UpSamplingND):
@@ -537,7 +531,7 @@ class ZeroPadding1D(Layer):
                                              right_pad=self.right_pad)
 
     def get_config(self):
-        return _merged(self, ZeroPadding1D, {"padding": self.padding})
+        return merged_config(self, ZeroPadding1D, {"padding": self.padding})
 
 
 class ZeroPadding2D(Layer):
@@ -584,7 +578,7 @@ class ZeroPadding2D(Layer):
                                                dim_ordering=self.dim_ordering)
 
     def get_config(self):
-        return _merged(self, ZeroPadding2D, {"padding": self.padding})
+        return merged_config(self, ZeroPadding2D, {"padding": self.padding})
 
 
 class ZeroPadding3D(Layer):
@@ -607,7 +601,7 @@ class ZeroPadding3D(Layer):
         return K.spatial_3d_padding(x, padding=self.padding, dim_ordering=self.dim_ordering)
 
     def get_config(self):
-        return _merged(self, ZeroPadding3D, {"padding": self.padding})
+        return merged_config(self, ZeroPadding3D, {"padding": self.padding})
 
 
 class Cropping1D(Layer):
@@ -636,7 +630,7 @@ class Cropping1D(Layer):
         return x[:, start:-end, :]
 
     def get_config(self):
-        return _merged(self, Cropping1D, {"cropping": self.cropping})
+        return merged_config(self, Cropping1D, {"cropping": self.cropping})
 
 
 class _CroppingND(Layer):
@@ -675,7 +669,7 @@ class _CroppingND(Layer):
         return x[tuple(index)]
 
     def get_config(self):
-        return _merged(self, _CroppingND, {"cropping": self.cropping})
+        return merged_config(self, _CroppingND, {"cropping": self.cropping})
 
 
 class Cropping2D(_CroppingND):

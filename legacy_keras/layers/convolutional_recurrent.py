@@ -33,8 +33,11 @@ import numpy as np
 
 from legacy_keras import activations, initializations, regularizers
 from legacy_keras import backend as K
-from legacy_keras.backend._context import in_numeric_execution
+from legacy_keras._k3 import ops
+from legacy_keras.backend.dispatch import symbolic_and_numeric
 from legacy_keras.engine.topology import InputSpec, Layer
+from legacy_keras.layers._config import dim_ordering_of
+from legacy_keras.layers.recurrent import Recurrent, lstm_output
 from legacy_keras.utils.np_utils import conv_output_length
 
 _GATES = "ifco"
@@ -90,16 +93,20 @@ class ConvRecurrent2D(Layer):
 
     def _numeric_state_zeros(self, x):
         """Zeros of one step's output shape (Keras 1 built them by convolving the summed
-        input with a zero kernel; the result is the same)."""
-        from legacy_keras._k3 import ops
-
-        x = K.unwrap(x)
+        input with a zero kernel; the result is the same); ``x`` a Keras 3 tensor."""
         step_shape = self.get_output_shape_for(self.input_spec[0].shape)[-3:]
         return ops.zeros((ops.shape(x)[0],) + tuple(step_shape), dtype=x.dtype)
 
+    @symbolic_and_numeric("X")
     def get_initial_states(self, X):  # Keras 1.2.2's parameter name
-        if K.is_numeric(X):
-            return [self._numeric_state_zeros(X) for _ in range(2)]
+        """Two zero states of one step's output shape."""
+
+    @get_initial_states.numeric
+    def _numeric_initial_states(self, X):
+        return [self._numeric_state_zeros(X) for _ in range(2)]
+
+    @get_initial_states.symbolic
+    def _symbolic_initial_states(self, X):
         initial_state = K.sum(K.zeros_like(X), axis=1)
         initial_state = self.conv_step(initial_state, K.zeros(self.W_shape),
                                        border_mode=self.border_mode)
@@ -124,14 +131,9 @@ class ConvRecurrent2D(Layer):
             self._carry_states(states, x)
         return outputs if self.return_sequences else last_output
 
-    def _carry_states(self, states, x):
-        """Symbolically Keras 1's state updates; in Keras 3 execution the new states are
-        assigned at once (the next batch or ``predict`` call starts from them)."""
-        if in_numeric_execution():
-            for state, value in zip(self.states, states):
-                K.unwrap(state).assign(value)
-            return
-        self.add_update([(self.states[i], states[i]) for i in range(len(states))], x)
+    # Symbolically Keras 1's state updates; in Keras 3 execution the new states are
+    # assigned at once (the next batch or ``predict`` call starts from them).
+    _carry_states = Recurrent._carry_states
 
     def get_config(self):
         config = {"return_sequences": self.return_sequences,
@@ -166,10 +168,8 @@ class ConvLSTM2D(ConvRecurrent2D):
                  border_mode="valid", subsample=(1, 1), W_regularizer=None,
                  U_regularizer=None, b_regularizer=None, dropout_W=0., dropout_U=0.,
                  **kwargs):
-        if dim_ordering == "default":
-            dim_ordering = K.image_dim_ordering()
-        if dim_ordering not in {"tf", "th"}:
-            raise ValueError("dim_ordering must be in {tf,th}", dim_ordering)
+        dim_ordering = dim_ordering_of(
+            dim_ordering, ValueError("dim_ordering must be in {tf,th}", dim_ordering))
         self.nb_filter = nb_filter
         self.nb_row = nb_row
         self.nb_col = nb_col
@@ -302,20 +302,18 @@ class ConvLSTM2D(ConvRecurrent2D):
         h_f = self.conv_step_hidden(h_tm1 * B_U[1], self.U_f, border_mode="same")
         h_c = self.conv_step_hidden(h_tm1 * B_U[2], self.U_c, border_mode="same")
         h_o = self.conv_step_hidden(h_tm1 * B_U[3], self.U_o, border_mode="same")
-        i = self.inner_activation(x_i + h_i)
-        f = self.inner_activation(x_f + h_f)
-        c = f * c_tm1 + i * self.activation(x_c + h_c)
-        o = self.inner_activation(x_o + h_o)
-        h = o * self.activation(c)
-        return h, [h, c]
+        return lstm_output(self, [x_i + h_i, x_f + h_f, x_c + h_c, x_o + h_o], c_tm1)
 
     def _ones_like_step(self, x):
         """Ones of one input step's shape (Keras 1: ``sum(zeros_like(x), axis=1) + 1``)."""
         return K.sum(K.zeros_like(x), axis=1) + 1
 
+    @symbolic_and_numeric("x", numeric=lambda self, x: self._numeric_state_zeros(x) + 1)
     def _ones_like_output(self, x):
-        if K.is_numeric(x):
-            return self._numeric_state_zeros(x) + 1
+        """Ones of one step's output shape."""
+
+    @_ones_like_output.symbolic
+    def _symbolic_ones_like_output(self, x):
         ones = K.sum(K.zeros_like(x), axis=1)
         ones = self.conv_step(ones, K.zeros(self.W_shape), border_mode=self.border_mode)
         return ones + 1
@@ -337,17 +335,11 @@ class ConvLSTM2D(ConvRecurrent2D):
         return constants
 
     # -- Keras 3 execution without dropout: fused gates ------------------------------------
-    def _fused_numeric(self, x):
-        return (K.is_numeric(x) and not (0 < self.dropout_W < 1) and
-                not (0 < self.dropout_U < 1))
-
     def _channel_axis(self):
         return 1 if self.dim_ordering == "th" else 3
 
     def _fused_kernels(self):
         """W, U and b of the four gates concatenated on the output channels (i, f, c, o)."""
-        from legacy_keras._k3 import ops
-
         axis = 0 if self.dim_ordering == "th" else 3
         W = ops.concatenate([K.unwrap(getattr(self, "W_" + g)) for g in _GATES], axis=axis)
         U = ops.concatenate([K.unwrap(getattr(self, "U_" + g)) for g in _GATES], axis=axis)
@@ -356,9 +348,6 @@ class ConvLSTM2D(ConvRecurrent2D):
 
     def _project_inputs(self, x, W, b):
         """The input convolutions of every step at once: (samples, time, out..., 4 gates)."""
-        from legacy_keras._k3 import ops
-
-        x = K.unwrap(x)
         shape = ops.shape(x)
         frames = ops.reshape(x, (-1,) + tuple(shape[2:]))
         projected = K.conv2d(frames, W, strides=self.subsample, border_mode=self.border_mode,
@@ -369,27 +358,33 @@ class ConvLSTM2D(ConvRecurrent2D):
         return ops.reshape(projected, (shape[0], shape[1]) + tuple(ops.shape(projected)[1:]))
 
     def _fused_step(self, U):
-        from legacy_keras._k3 import ops
-
         axis = self._channel_axis()
 
         def step(z_x, states):
-            h_tm1, c_tm1 = states[0], states[1]
-            z = z_x + K.conv2d(h_tm1, U, strides=(1, 1), border_mode="same",
+            z = z_x + K.conv2d(states[0], U, strides=(1, 1), border_mode="same",
                                dim_ordering=self.dim_ordering)
-            z_i, z_f, z_c, z_o = ops.split(z, 4, axis=axis)
-            i = self.inner_activation(z_i)
-            f = self.inner_activation(z_f)
-            c = f * c_tm1 + i * self.activation(z_c)
-            o = self.inner_activation(z_o)
-            h = o * self.activation(c)
-            return h, [h, c]
+            return lstm_output(self, ops.split(z, 4, axis=axis), states[1])
 
         return step
 
+    @symbolic_and_numeric("x")
     def call(self, x, mask=None):
-        if not self._fused_numeric(x):
+        """Keras 1's recurrence (:meth:`step`); in Keras 3 execution without dropout
+        the four gates fused (:meth:`_fused_call`)."""
+
+    @call.symbolic
+    def _recurrent_call(self, x, mask=None):
+        return super(ConvLSTM2D, self).call(x, mask)
+
+    @call.numeric
+    def _numeric_call(self, x, mask=None):
+        if (0 < self.dropout_W < 1) or (0 < self.dropout_U < 1):
             return super(ConvLSTM2D, self).call(x, mask)
+        return self._fused_call(x, mask)
+
+    def _fused_call(self, x, mask):
+        """The gates' input convolutions of every step at once, then one recurrent
+        convolution per step for the four gates (:func:`lstm_output`)."""
         assert K.ndim(x) == 5
         W, U, b = self._fused_kernels()
         initial_states = list(self.states) if self.stateful else self.get_initial_states(x)

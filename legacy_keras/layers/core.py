@@ -13,9 +13,12 @@ import numpy as np
 
 from legacy_keras import activations, constraints, initializations, profiles, regularizers
 from legacy_keras import backend as K
+from legacy_keras._k3 import ops
+from legacy_keras.backend.dispatch import symbolic_and_numeric
 from legacy_keras.engine.topology import InputSpec, Layer, Merge  # noqa: F401
 from legacy_keras.utils.generic_utils import get_from_module
 from legacy_keras.utils.generic_utils import func_dump, func_load  # Keras 1.2.2 re-exports them
+from legacy_keras.layers._config import config_of, dim_ordering_of, merged_config
 
 
 class Activation(Layer):
@@ -35,16 +38,12 @@ class Activation(Layer):
         return dict(list(base_config.items()) + list(config.items()))
 
 
+@symbolic_and_numeric("x", "b", symbolic=lambda x, b: x + b, numeric=ops.add)
 def plus_bias(x, b):
     """``x + b`` for a bias vector ``b`` over the last axis of ``x``. The graph is Keras
     1's ``x + b``; in Keras 3 execution the sum goes through ``keras.ops.add``, which
     TensorFlow builds as a ``BiasAdd`` that it fuses with the matrix product or
     convolution before it (the same sum, computed faster)."""
-    if K.is_numeric(x):
-        from legacy_keras._k3 import ops
-
-        return ops.add(K.unwrap(x), K.unwrap(b))
-    return x + b
 
 
 class Dense(Layer):
@@ -133,15 +132,6 @@ class Dense(Layer):
         return dict(list(base_config.items()) + list(config.items()))
 
 
-def _config_of(obj):
-    return obj.get_config() if obj else None
-
-
-def _merged_config(layer, cls, config):
-    base_config = super(cls, layer).get_config()
-    return dict(list(base_config.items()) + list(config.items()))
-
-
 class Masking(Layer):
     """Masks timesteps whose features all equal ``mask_value``.
 
@@ -162,7 +152,7 @@ class Masking(Layer):
         return x * K.cast(kept, K.floatx())
 
     def get_config(self):
-        return _merged_config(self, Masking, {"mask_value": self.mask_value})
+        return merged_config(self, Masking, {"mask_value": self.mask_value})
 
 
 class Dropout(Layer):
@@ -198,15 +188,11 @@ class Dropout(Layer):
         return K.in_train_phase(dropped_inputs, lambda: x)
 
     def get_config(self):
-        return _merged_config(self, Dropout, {"p": self.p})
+        return merged_config(self, Dropout, {"p": self.p})
 
 
 def _check_dim_ordering(dim_ordering):
-    if dim_ordering == "default":
-        dim_ordering = K.image_dim_ordering()
-    if dim_ordering not in {"tf", "th"}:
-        raise AssertionError("dim_ordering must be in {tf, th}")
-    return dim_ordering
+    return dim_ordering_of(dim_ordering, AssertionError("dim_ordering must be in {tf, th}"))
 
 
 class SpatialDropout1D(Dropout):
@@ -292,7 +278,7 @@ class Reshape(Layer):
         return K.reshape(x, (-1,) + tuple(int(d) for d in target_shape))
 
     def get_config(self):
-        return _merged_config(self, Reshape, {"target_shape": self.target_shape})
+        return merged_config(self, Reshape, {"target_shape": self.target_shape})
 
 
 class Permute(Layer):
@@ -313,7 +299,7 @@ class Permute(Layer):
         return K.permute_dimensions(x, (0,) + self.dims)
 
     def get_config(self):
-        return _merged_config(self, Permute, {"dims": self.dims})
+        return merged_config(self, Permute, {"dims": self.dims})
 
 
 class Flatten(Layer):
@@ -354,7 +340,7 @@ class RepeatVector(Layer):
         return K.repeat(x, self.n)
 
     def get_config(self):
-        return _merged_config(self, RepeatVector, {"n": self.n})
+        return merged_config(self, RepeatVector, {"n": self.n})
 
 
 def _takes_mask(function):
@@ -431,7 +417,7 @@ class Lambda(Layer):
                   "output_shape": output_shape,
                   "output_shape_type": output_shape_type,
                   "arguments": self.arguments}
-        return _merged_config(self, Lambda, config)
+        return merged_config(self, Lambda, config)
 
     @classmethod
     def from_config(cls, config, custom_objects=None):
@@ -469,7 +455,7 @@ class ActivityRegularization(Layer):
         self.regularizers = [self.activity_regularizer]
 
     def get_config(self):
-        return _merged_config(self, ActivityRegularization, {"l1": self.l1, "l2": self.l2})
+        return merged_config(self, ActivityRegularization, {"l1": self.l1, "l2": self.l2})
 
 
 class _WeightedLayer(Layer):
@@ -488,11 +474,11 @@ class _WeightedLayer(Layer):
 
     def _weight_config(self):
         return {"init": self.init.__name__,
-                "W_regularizer": _config_of(self.W_regularizer),
-                "b_regularizer": _config_of(self.b_regularizer),
-                "activity_regularizer": _config_of(self.activity_regularizer),
-                "W_constraint": _config_of(self.W_constraint),
-                "b_constraint": _config_of(self.b_constraint),
+                "W_regularizer": config_of(self.W_regularizer),
+                "b_regularizer": config_of(self.b_regularizer),
+                "activity_regularizer": config_of(self.activity_regularizer),
+                "W_constraint": config_of(self.W_constraint),
+                "b_constraint": config_of(self.b_constraint),
                 "bias": self.bias}
 
     def _add_W(self, shape, name="W"):
@@ -554,7 +540,7 @@ class MaxoutDense(_WeightedLayer):
         config = self._weight_config()
         config.update({"output_dim": self.output_dim, "nb_feature": self.nb_feature,
                        "input_dim": self.input_dim})
-        return _merged_config(self, MaxoutDense, config)
+        return merged_config(self, MaxoutDense, config)
 
 
 class Highway(_WeightedLayer):
@@ -622,7 +608,7 @@ class Highway(_WeightedLayer):
         config.update({"activation": self.activation.__name__, "input_dim": self.input_dim})
         if self.transform_bias is not None:
             config["transform_bias"] = self.transform_bias
-        return _merged_config(self, Highway, config)
+        return merged_config(self, Highway, config)
 
 
 class TimeDistributedDense(_WeightedLayer):
@@ -676,4 +662,4 @@ class TimeDistributedDense(_WeightedLayer):
         config.update({"output_dim": self.output_dim,
                        "activation": self.activation.__name__,
                        "input_dim": self.input_dim, "input_length": self.input_length})
-        return _merged_config(self, TimeDistributedDense, config)
+        return merged_config(self, TimeDistributedDense, config)

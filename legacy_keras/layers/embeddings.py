@@ -3,10 +3,7 @@ from legacy_keras import backend as K
 from legacy_keras.backend._context import random_regularizers_enabled
 from legacy_keras import constraints, initializations, regularizers
 from legacy_keras.engine.topology import Layer
-
-
-def _config_of(obj):
-    return obj.get_config() if obj else None
+from legacy_keras.layers._config import config_of
 
 
 class Embedding(Layer):
@@ -99,9 +96,9 @@ class Embedding(Layer):
                   "init": self.init.__name__,
                   "input_length": self.input_length,
                   "mask_zero": self.mask_zero,
-                  "activity_regularizer": _config_of(self.activity_regularizer),
-                  "W_regularizer": _config_of(self.W_regularizer),
-                  "W_constraint": _config_of(self.W_constraint),
+                  "activity_regularizer": config_of(self.activity_regularizer),
+                  "W_regularizer": config_of(self.W_regularizer),
+                  "W_constraint": config_of(self.W_constraint),
                   "dropout": self.dropout}
         base_config = super(Embedding, self).get_config()
         return dict(list(base_config.items()) + list(config.items()))

@@ -25,8 +25,11 @@ removed them): see migration_guide.md.
 import numpy as np
 
 from legacy_keras import backend as K
+from legacy_keras._k3 import ops
+from legacy_keras.backend.dispatch import symbolic_and_numeric
 from legacy_keras.engine.topology import InputSpec
 from legacy_keras.engine.topology import Layer  # noqa: F401  (Keras 1.2.2 re-export)
+from legacy_keras.layers._config import dim_ordering_of
 from legacy_keras.layers.convolutional import _WeightedConv
 from legacy_keras.utils.np_utils import conv_output_length
 
@@ -40,8 +43,6 @@ def _window_indices(output_length, filter_length, stride):
 
 def _gather_windows(x, axis, output_length, filter_length, stride):
     """``x`` with ``axis`` replaced by (output_length, filter_length): every window."""
-    from legacy_keras._k3 import ops
-
     gathered = ops.take(x, _window_indices(output_length, filter_length, stride), axis=axis)
     shape = [-1 if d is None else d for d in ops.shape(gathered)]
     shape[axis:axis + 1] = [output_length, filter_length]
@@ -51,8 +52,6 @@ def _gather_windows(x, axis, output_length, filter_length, stride):
 def _locally_connected_product(patches, W):
     """(samples, positions, features) x (positions, features, nb_filter) ->
     (samples, positions, nb_filter), one matrix product per position."""
-    from legacy_keras._k3 import ops
-
     return ops.einsum("bpf,pfn->bpn", patches, K.unwrap(W))
 
 
@@ -126,13 +125,19 @@ class LocallyConnected1D(_LocallyConnected):
                                     self.subsample_length)
         return (input_shape[0], length, self.nb_filter)
 
+    @symbolic_and_numeric("x")
+    def _output(self, x):
+        """(samples, positions, nb_filter), before the bias."""
+
+    @_output.numeric
     def _numeric_output(self, x):
         output_length, feature_dim, _ = self.W_shape
-        patches = _gather_windows(K.unwrap(x), 1, output_length, self.filter_length,
+        patches = _gather_windows(x, 1, output_length, self.filter_length,
                                   self.subsample_length)
         patches = K.reshape(patches, (-1, output_length, feature_dim))
         return _locally_connected_product(patches, self.W)
 
+    @_output.symbolic
     def _symbolic_output(self, x):
         """Keras 1.2.2's graph: the windows joined on a new first axis, ``batch_dot``
         with ``W``, then (samples, positions, nb_filter)."""
@@ -145,7 +150,7 @@ class LocallyConnected1D(_LocallyConnected):
 
     def call(self, x, mask=None):
         output_length, _, nb_filter = self.W_shape
-        output = self._numeric_output(x) if K.is_numeric(x) else self._symbolic_output(x)
+        output = self._output(x)
         if self.bias:
             output += K.reshape(self.b, (1, output_length, nb_filter))
         return self.activation(output)
@@ -186,8 +191,7 @@ class LocallyConnected2D(_LocallyConnected):
                  dim_ordering="default", W_regularizer=None, b_regularizer=None,
                  activity_regularizer=None, W_constraint=None, b_constraint=None,
                  bias=True, **kwargs):
-        if dim_ordering == "default":
-            dim_ordering = K.image_dim_ordering()
+        dim_ordering = dim_ordering_of(dim_ordering)
         if border_mode != "valid":
             raise ValueError("Invalid border mode for LocallyConnected2D "
                              '(only "valid" is supported):', border_mode)
@@ -236,13 +240,16 @@ class LocallyConnected2D(_LocallyConnected):
                  slice(j * stride_col, j * stride_col + self.nb_col))
                 for i in range(self.output_row) for j in range(self.output_col)]
 
-    def _numeric_output(self, x):
-        """(samples, output_row, output_col, nb_filter)."""
-        from legacy_keras._k3 import ops
+    @symbolic_and_numeric("x")
+    def _output(self, x):
+        """(samples, nb_filter, rows, cols) ('th') or (samples, rows, cols, nb_filter),
+        before the bias."""
 
+    @_output.numeric
+    def _numeric_output(self, x):
         positions, feature_dim, nb_filter = self.W_shape
         row_axis = 2 if self.dim_ordering == "th" else 1
-        patches = _gather_windows(K.unwrap(x), row_axis, self.output_row, self.nb_row,
+        patches = _gather_windows(x, row_axis, self.output_row, self.nb_row,
                                   self.subsample[0])
         patches = _gather_windows(patches, row_axis + 2, self.output_col, self.nb_col,
                                   self.subsample[1])
@@ -254,7 +261,10 @@ class LocallyConnected2D(_LocallyConnected):
             patches = ops.transpose(patches, (0, 1, 3, 2, 4, 5))
         patches = ops.reshape(patches, (-1, positions, feature_dim))
         output = _locally_connected_product(patches, self.W)
-        return ops.reshape(output, (-1, self.output_row, self.output_col, nb_filter))
+        output = ops.reshape(output, (-1, self.output_row, self.output_col, nb_filter))
+        if self.dim_ordering == "th":
+            return K.permute_dimensions(output, (0, 3, 1, 2))
+        return output
 
     def _symbolic_output_th(self, x):
         """Keras 1.2.2 on Theano: one ``K.dot`` per output position, joined."""
@@ -271,13 +281,9 @@ class LocallyConnected2D(_LocallyConnected):
               for rows, cols in self._windows()]
         return K.batch_dot(K.concatenate(xs, axis=0), self.W)
 
-    def _output(self, x):
+    @_output.symbolic
+    def _symbolic_output(self, x):
         _, _, nb_filter = self.W_shape
-        if K.is_numeric(x):
-            output = self._numeric_output(x)
-            if self.dim_ordering == "th":
-                return K.permute_dimensions(output, (0, 3, 1, 2))
-            return output
         if self.dim_ordering == "th":
             output = self._symbolic_output_th(x)
         else:

@@ -10,11 +10,7 @@ import numpy as np
 from legacy_keras import backend as K
 from legacy_keras.backend._context import random_regularizers_enabled
 from legacy_keras.engine.topology import Layer
-
-
-def _merged(layer, cls, config):
-    base_config = super(cls, layer).get_config()
-    return dict(list(base_config.items()) + list(config.items()))
+from legacy_keras.layers._config import merged_config
 
 
 class GaussianNoise(Layer):
@@ -36,7 +32,7 @@ class GaussianNoise(Layer):
         return K.in_train_phase(noise_x, x)
 
     def get_config(self):
-        return _merged(self, GaussianNoise, {"sigma": self.sigma})
+        return merged_config(self, GaussianNoise, {"sigma": self.sigma})
 
 
 class GaussianDropout(Layer):
@@ -61,4 +57,4 @@ class GaussianDropout(Layer):
         return K.in_train_phase(noise_x, x)
 
     def get_config(self):
-        return _merged(self, GaussianDropout, {"p": self.p})
+        return merged_config(self, GaussianDropout, {"p": self.p})

@@ -18,10 +18,7 @@ from legacy_keras import backend as K
 from legacy_keras import initializations, profiles, regularizers
 from legacy_keras.backend._context import in_numeric_execution, numeric_training
 from legacy_keras.engine.topology import InputSpec, Layer
-
-
-def _config_of(obj):
-    return obj.get_config() if obj else None
+from legacy_keras.layers._config import config_of
 
 
 def _object_list_uid(objects):
@@ -209,8 +206,8 @@ class BatchNormalization(Layer):
         config = {"epsilon": self.epsilon,
                   "mode": self.mode,
                   "axis": self.axis,
-                  "gamma_regularizer": _config_of(self.gamma_regularizer),
-                  "beta_regularizer": _config_of(self.beta_regularizer),
+                  "gamma_regularizer": config_of(self.gamma_regularizer),
+                  "beta_regularizer": config_of(self.beta_regularizer),
                   "momentum": self.momentum}
         base_config = super(BatchNormalization, self).get_config()
         return dict(list(base_config.items()) + list(config.items()))

@@ -9,19 +9,11 @@ from the mean (``average_exc_pad``). See :mod:`legacy_keras.backend.theano_conv_
 from legacy_keras import backend as K
 from legacy_keras.engine.topology import InputSpec, Layer
 from legacy_keras.utils.np_utils import conv_output_length
+from legacy_keras.layers._config import dim_ordering_of, merged_config
 
 
 def _dim_ordering(dim_ordering):
-    if dim_ordering == "default":
-        dim_ordering = K.image_dim_ordering()
-    if dim_ordering not in {"tf", "th"}:
-        raise ValueError("`dim_ordering` must be in {tf, th}.")
-    return dim_ordering
-
-
-def _merged(layer, cls, config):
-    base_config = super(cls, layer).get_config()
-    return dict(list(base_config.items()) + list(config.items()))
+    return dim_ordering_of(dim_ordering, ValueError("`dim_ordering` must be in {tf, th}."))
 
 
 class _Pooling1D(Layer):
@@ -58,7 +50,7 @@ class _Pooling1D(Layer):
     def get_config(self):
         config = {"stride": self.stride, "pool_length": self.pool_length,
                   "border_mode": self.border_mode}
-        return _merged(self, _Pooling1D, config)
+        return merged_config(self, _Pooling1D, config)
 
 
 class MaxPooling1D(_Pooling1D):
@@ -107,7 +99,7 @@ class _PoolingND(Layer):
     def get_config(self):
         config = {"pool_size": self.pool_size, "border_mode": self.border_mode,
                   "strides": self.strides, "dim_ordering": self.dim_ordering}
-        return _merged(self, _PoolingND, config)
+        return merged_config(self, _PoolingND, config)
 
 
 class MaxPooling2D(_PoolingND):
@@ -189,7 +181,7 @@ class _GlobalPooling2D(Layer):
         return [1, 2] if self.dim_ordering == "tf" else [2, 3]
 
     def get_config(self):
-        return _merged(self, _GlobalPooling2D, {"dim_ordering": self.dim_ordering})
+        return merged_config(self, _GlobalPooling2D, {"dim_ordering": self.dim_ordering})
 
 
 class GlobalAveragePooling2D(_GlobalPooling2D):

@@ -20,12 +20,10 @@ import numpy as np
 
 from legacy_keras import activations, initializations, profiles, regularizers
 from legacy_keras import backend as K
-from legacy_keras.backend._context import in_numeric_execution
+from legacy_keras._k3 import ops
+from legacy_keras.backend.dispatch import symbolic_and_numeric
 from legacy_keras.engine.topology import InputSpec, Layer
-
-
-def _config_of(obj):
-    return obj.get_config() if obj else None
+from legacy_keras.layers._config import config_of
 
 
 def _tile_columns(x, n):
@@ -69,6 +67,27 @@ def _dropout_masks(x, level, width, count):
     return masks
 
 
+@symbolic_and_numeric("x", symbolic=lambda weight, x: weight,
+                      numeric=lambda weight, x: K.unwrap(weight))
+def _sliceable(weight, x):
+    """``weight`` ready to slice in a step on ``x``: the shared variable in the graph,
+    its Keras 3 variable in Keras 3 execution."""
+
+
+def lstm_output(layer, z, c_tm1):
+    """One LSTM step from the gates' pre-activations ``z`` = (i, f, c, o): returns
+    ``(h, [h, c])`` with ``c = f * c_tm1 + i * activation(z_c)`` and ``h = o *
+    activation(c)``, the gates through ``layer.inner_activation`` (Keras 1.2.2's LSTM and
+    ConvLSTM2D, in the graph and in every Keras 3 path)."""
+    z_i, z_f, z_c, z_o = z
+    i = layer.inner_activation(z_i)
+    f = layer.inner_activation(z_f)
+    c = f * c_tm1 + i * layer.activation(z_c)
+    o = layer.inner_activation(z_o)
+    h = o * layer.activation(c)
+    return h, [h, c]
+
+
 class Recurrent(Layer):
     """Abstract base of the recurrent layers.
 
@@ -108,15 +127,19 @@ class Recurrent(Layer):
     def get_constants(self, x):
         return []
 
+    @symbolic_and_numeric("x")
     def get_initial_states(self, x):
         """Zeros of shape (samples, output_dim), one per state, built from ``x`` as
-        Keras 1.2.2 did (so the batch size may be symbolic)."""
-        if K.is_numeric(x):
-            from legacy_keras._k3 import ops
+        Keras 1.2.2 did (so the batch size may be symbolic); in Keras 3 execution
+        directly."""
 
-            x = K.unwrap(x)
-            zeros = ops.zeros((ops.shape(x)[0], self.output_dim), dtype=x.dtype)
-            return [zeros for _ in range(len(self.states))]
+    @get_initial_states.numeric
+    def _numeric_initial_states(self, x):
+        zeros = ops.zeros((ops.shape(x)[0], self.output_dim), dtype=x.dtype)
+        return [zeros for _ in range(len(self.states))]
+
+    @get_initial_states.symbolic
+    def _symbolic_initial_states(self, x):
         initial_state = K.zeros_like(x)
         initial_state = K.sum(initial_state, axis=(1, 2))
         initial_state = K.expand_dims(initial_state)
@@ -151,14 +174,19 @@ class Recurrent(Layer):
             self._carry_states(states, x)
         return outputs if self.return_sequences else last_output
 
+    @symbolic_and_numeric(context_only=True)
     def _carry_states(self, states, x):
         """Symbolically Keras 1's state updates (``layer.updates``); in Keras 3
         execution (predict, fit) the new states are assigned at once, so the next batch
         or the next ``predict`` call starts from them."""
-        if in_numeric_execution():
-            for state, value in zip(self.states, states):
-                K.unwrap(state).assign(value)
-            return
+
+    @_carry_states.numeric
+    def _assign_states(self, states, x):
+        for state, value in zip(self.states, states):
+            K.unwrap(state).assign(value)
+
+    @_carry_states.symbolic
+    def _add_state_updates(self, states, x):
         self.add_update([(self.states[i], states[i]) for i in range(len(states))], x)
 
     def _reset_state_values(self, count):
@@ -257,9 +285,9 @@ class _GatedRecurrent(Recurrent):
                 "init": self.init.__name__,
                 "inner_init": self.inner_init.__name__,
                 "activation": self.activation.__name__,
-                "W_regularizer": _config_of(self.W_regularizer),
-                "U_regularizer": _config_of(self.U_regularizer),
-                "b_regularizer": _config_of(self.b_regularizer),
+                "W_regularizer": config_of(self.W_regularizer),
+                "U_regularizer": config_of(self.U_regularizer),
+                "b_regularizer": config_of(self.b_regularizer),
                 "dropout_W": self.dropout_W,
                 "dropout_U": self.dropout_U}
 
@@ -373,7 +401,7 @@ class GRU(_GatedRecurrent):
         d = self.output_dim
         if self.consume_less == "gpu":
             matrix_x = K.dot(x * B_W[0], self.W) + self.b
-            U = K.unwrap(self.U) if K.is_numeric(x) else self.U
+            U = _sliceable(self.U, x)
             matrix_inner = K.dot(h_tm1 * B_U[0], U[:, :2 * d])
             x_z, x_r, x_h = self._split(matrix_x, 3)
             inner_z, inner_r = self._split(matrix_inner, 2, open_end=False)
@@ -456,38 +484,38 @@ class LSTM(_GatedRecurrent):
     def reset_states(self):
         self._reset_state_values(2)
 
-    def _fused_numeric(self, x):
-        """In Keras 3 execution without dropout, the per-gate weights of consume_less
-        'cpu' / 'mem' fused as 'gpu' keeps them (gates i, f, c, o): the same arithmetic
-        with one matrix product per step instead of four (the speed of Keras 3's LSTM)."""
-        return (self.consume_less in ("cpu", "mem") and K.is_numeric(x) and
-                not (0 < self.dropout_W < 1) and not (0 < self.dropout_U < 1))
-
+    @symbolic_and_numeric("x")
     def call(self, x, mask=None):
-        if not self._fused_numeric(x):
-            return super(LSTM, self).call(x, mask)
-        from legacy_keras._k3 import ops
+        """Keras 1's recurrence (:meth:`Recurrent.call` with :meth:`step`). In Keras 3
+        execution without dropout, consume_less 'cpu' / 'mem' run fused
+        (:meth:`_fused_call`)."""
 
+    @call.symbolic
+    def _recurrent_call(self, x, mask=None):
+        return super(LSTM, self).call(x, mask)
+
+    @call.numeric
+    def _numeric_call(self, x, mask=None):
+        fused = (self.consume_less in ("cpu", "mem") and not (0 < self.dropout_W < 1) and
+                 not (0 < self.dropout_U < 1))
+        return self._fused_call(x, mask) if fused else super(LSTM, self).call(x, mask)
+
+    def _fused_call(self, x, mask):
+        """The per-gate weights of consume_less 'cpu' / 'mem' fused as 'gpu' keeps them
+        (gates i, f, c, o): the same arithmetic (:func:`lstm_output`) with one matrix
+        product per step instead of four (the speed of Keras 3's LSTM)."""
         gates = "ifco"
         W = ops.concatenate([K.unwrap(getattr(self, "W_" + g)) for g in gates], axis=1)
         U = ops.concatenate([K.unwrap(getattr(self, "U_" + g)) for g in gates], axis=1)
         b = ops.concatenate([K.unwrap(getattr(self, "b_" + g)) for g in gates], axis=0)
-        x = K.unwrap(x)
         self._check_unroll(K.int_shape(x))
         initial_states = list(self.states) if self.stateful else self.get_initial_states(x)
 
         def step(x_t, states):
             # The input's product is taken step by step, as Keras 3's LSTM does: on the
             # CPU that beats one product over all steps followed by a 4x larger loop input.
-            h_tm1, c_tm1 = states[0], states[1]
-            z = ops.add(ops.matmul(x_t, W) + ops.matmul(h_tm1, U), b)  # a fusable BiasAdd
-            z0, z1, z2, z3 = ops.split(z, 4, axis=-1)
-            i = self.inner_activation(z0)
-            f = self.inner_activation(z1)
-            c = f * c_tm1 + i * self.activation(z2)
-            o = self.inner_activation(z3)
-            h = o * self.activation(c)
-            return h, [h, c]
+            z = ops.add(ops.matmul(x_t, W) + ops.matmul(states[0], U), b)  # a fusable BiasAdd
+            return lstm_output(self, ops.split(z, 4, axis=-1), states[1])
 
         last_output, outputs, states = K.rnn(step, x, initial_states,
                                              go_backwards=self.go_backwards, mask=mask,
@@ -512,27 +540,20 @@ class LSTM(_GatedRecurrent):
         h_tm1, c_tm1, B_U, B_W = states[0], states[1], states[2], states[3]
         if self.consume_less == "gpu":
             z = K.dot(x * B_W[0], self.W) + K.dot(h_tm1 * B_U[0], self.U) + self.b
-            z0, z1, z2, z3 = self._split(z, 4)
-            i = self.inner_activation(z0)
-            f = self.inner_activation(z1)
-            c = f * c_tm1 + i * self.activation(z2)
-            o = self.inner_activation(z3)
+            return lstm_output(self, self._split(z, 4), c_tm1)
+        if self.consume_less == "cpu":
+            x_i, x_f, x_c, x_o = self._split(x, 4)
+        elif self.consume_less == "mem":
+            x_i = K.dot(x * B_W[0], self.W_i) + self.b_i
+            x_f = K.dot(x * B_W[1], self.W_f) + self.b_f
+            x_c = K.dot(x * B_W[2], self.W_c) + self.b_c
+            x_o = K.dot(x * B_W[3], self.W_o) + self.b_o
         else:
-            if self.consume_less == "cpu":
-                x_i, x_f, x_c, x_o = self._split(x, 4)
-            elif self.consume_less == "mem":
-                x_i = K.dot(x * B_W[0], self.W_i) + self.b_i
-                x_f = K.dot(x * B_W[1], self.W_f) + self.b_f
-                x_c = K.dot(x * B_W[2], self.W_c) + self.b_c
-                x_o = K.dot(x * B_W[3], self.W_o) + self.b_o
-            else:
-                raise ValueError("Unknown `consume_less` mode.")
-            i = self.inner_activation(x_i + K.dot(h_tm1 * B_U[0], self.U_i))
-            f = self.inner_activation(x_f + K.dot(h_tm1 * B_U[1], self.U_f))
-            c = f * c_tm1 + i * self.activation(x_c + K.dot(h_tm1 * B_U[2], self.U_c))
-            o = self.inner_activation(x_o + K.dot(h_tm1 * B_U[3], self.U_o))
-        h = o * self.activation(c)
-        return h, [h, c]
+            raise ValueError("Unknown `consume_less` mode.")
+        return lstm_output(self, [x_i + K.dot(h_tm1 * B_U[0], self.U_i),
+                                  x_f + K.dot(h_tm1 * B_U[1], self.U_f),
+                                  x_c + K.dot(h_tm1 * B_U[2], self.U_c),
+                                  x_o + K.dot(h_tm1 * B_U[3], self.U_o)], c_tm1)
 
     def get_constants(self, x):
         return [_dropout_masks(x, self.dropout_U, self.output_dim, 4),
