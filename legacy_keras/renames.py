@@ -493,6 +493,19 @@ LAYER_DEFAULTS = {
     "AveragePooling3D": [Default("pool_size", "(2, 2, 2)", "Keras 3 has no default")],
 }
 
+#: Layer defaults of older Keras 1 releases (``--keras-version``, legacy_keras.profiles)
+#: that the rewriter writes out: (profile switch, its value under the release) ->
+#: Default, for the layers whose Keras 1 signature has the Default's Keras 1 argument.
+#: Keras 1.0.x's conv, pooling, padding... layers defaulted to dim_ordering='th'
+#: (channels first), where 1.1.0+ read keras.json ('tf' by default) and Keras 3 reads its
+#: image_data_format (channels_last by default).
+RELEASE_LAYER_DEFAULTS = {
+    ("default_image_dim_ordering", "th"): ("dim_ordering", Default(
+        "data_format", "'channels_first'",
+        "Keras %s's default dim_ordering was 'th' (channels first); migrate does not read "
+        "keras.json, whose image_dim_ordering overrode that default from Keras 1.0.4")),
+}
+
 #: Literal argument values that changed spelling. None: no Keras 3 equivalent (manual);
 #: DROP: the argument goes away.
 DROP = "(dropped)"

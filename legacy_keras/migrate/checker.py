@@ -17,13 +17,14 @@ from legacy_keras.migrate.rewriter import migrate_source
 FileReport = namedtuple("FileReport", "path usages error")
 
 
-def check_source(source):
-    """The usages in Keras 1 source text, sorted by line and column."""
-    _, usages = migrate_source(source)
+def check_source(source, keras_version=None):
+    """The usages in Keras 1 source text, sorted by line and column (``keras_version``:
+    the Keras 1 release it was written for, as in migrate_source)."""
+    _, usages = migrate_source(source, keras_version)
     return sorted(usages, key=lambda usage: (usage.line, usage.column))
 
 
-def check_file(path):
+def check_file(path, keras_version=None):
     """A FileReport for one script."""
     try:
         with open(path, encoding="utf8") as f:
@@ -31,7 +32,7 @@ def check_file(path):
     except OSError as error:
         return FileReport(path, [], "cannot read: %s" % error.strerror)
     try:
-        return FileReport(path, check_source(source), None)
+        return FileReport(path, check_source(source, keras_version), None)
     except cst.ParserSyntaxError as error:
         return FileReport(path, [], "cannot parse (line %d): %s; neither Python 3 nor "
                                     "Python 2 that fissix can translate"

@@ -29,6 +29,7 @@ def add_migration_commands(commands):
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     check.add_argument("scripts", nargs="+", metavar="SCRIPT")
     check.add_argument("--json", action="store_true", help="print the report as JSON")
+    add_keras_version_argument(check)
     check.set_defaults(handler=check_command)
 
     migrate = commands.add_parser("migrate", help="rewrite a Keras 1 script for Keras 3",
@@ -40,6 +41,7 @@ def add_migration_commands(commands):
     target.add_argument("--in-place", action="store_true", help="overwrite SCRIPT")
     migrate.add_argument("--diff", action="store_true",
                          help="print a unified diff instead of writing")
+    add_keras_version_argument(migrate)
     migrate.set_defaults(handler=migrate_command)
 
     from legacy_keras.migrate.compare import add_compare_command
@@ -47,10 +49,35 @@ def add_migration_commands(commands):
     add_compare_command(commands)
 
 
+def add_keras_version_argument(parser):
+    parser.add_argument("--keras-version", metavar="X.Y.Z",
+                        help="the Keras 1 release the script was written for (1.0.0 ... "
+                        "1.2.2; default: $LEGACY_KERAS_VERSION, a keras==X pin in a "
+                        "requirements*.txt / setup.py next to the script, else 1.2.2): its "
+                        "defaults that Keras 3 lacks are written out (1.0.x: "
+                        "dim_ordering='th')")
+
+
+def keras_version_for(args, script, command):
+    """The Keras 1 release ``script`` was written for, chosen as `legacy-keras run`
+    chooses it (legacy_keras.profiles.select), with its one-line stderr note; exits with
+    status 2 on an unknown release."""
+    from legacy_keras import profiles
+
+    try:
+        version, source = profiles.select(args.keras_version, script=script)
+    except ValueError as error:
+        sys.stderr.write("legacy-keras %s: %s\n" % (command, error))
+        raise SystemExit(2)
+    profiles.note(version, source)
+    return version
+
+
 def check_command(args):
     from legacy_keras.migrate import checker, report
 
-    reports = [checker.check_file(path) for path in args.scripts]
+    reports = [checker.check_file(path, keras_version_for(args, path, "check"))
+               for path in args.scripts]
     sys.stdout.write(report.json_report(reports) if args.json else report.text_report(reports))
     if any(r.error for r in reports):
         return 2
@@ -65,7 +92,8 @@ def migrate_command(args):
     try:
         with open(args.script, encoding="utf8") as f:
             source = f.read()
-        migrated, usages = migrate_source(source)
+        migrated, usages = migrate_source(source,
+                                          keras_version_for(args, args.script, "migrate"))
     except OSError as error:
         sys.stderr.write("legacy-keras migrate: cannot read %r: %s\n"
                          % (args.script, error.strerror))

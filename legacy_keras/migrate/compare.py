@@ -33,16 +33,19 @@ def add_compare_command(commands):
                          help="run the script as Python 2 (translated in memory) even when "
                          "it compiles as Python 3; Python 2 source is otherwise detected by "
                          "itself, as by `legacy-keras run`")
+    from legacy_keras.migrate.commands import add_keras_version_argument
+
+    add_keras_version_argument(compare)
     compare.add_argument("--keep", metavar="DIR", help="keep the migrated script and the "
                          "records of both runs in DIR")
     compare.set_defaults(handler=compare_command)
 
 
-def _run_side(side, script, workdir, record, state, with_dropout=False, python2=False):
+def _run_side(side, script, workdir, record, state, options):
+    """Runs one side (compare_runner) with its options (with-dropout, py2,
+    keras-version=X)."""
     command = [sys.executable, "-m", "legacy_keras.migrate.compare_runner", side,
-               os.path.abspath(script), record, state] + (["with-dropout"] if with_dropout
-                                                          else []) + (["py2"] if python2
-                                                                      else [])
+               os.path.abspath(script), record, state] + options
     return subprocess.run(command, cwd=workdir, capture_output=True, text=True,
                           env=_environment(workdir))
 
@@ -78,15 +81,16 @@ def _environment(workdir):
     return env
 
 
-def run_both(script, workdir, with_dropout=False, python2=False):
+def run_both(script, workdir, with_dropout=False, python2=False, keras_version=None):
     """(legacy events, native events, notes) of the two runs in ``workdir``. The migration
     of a Python 2 script is Python 3 (legacy_keras.migrate); ``python2`` forces the legacy
-    run to read the script as Python 2."""
+    run to read the script as Python 2. ``keras_version``: the Keras 1 release the legacy
+    side reproduces and the migration is written for (default 1.2.2)."""
     from legacy_keras.migrate import helper_modules
     from legacy_keras.migrate.rewriter import migrate_source
 
     with open(script, encoding="utf8") as f:
-        migrated, _ = migrate_source(f.read())
+        migrated, _ = migrate_source(f.read(), keras_version)
     migrated_path = os.path.join(workdir, "migrated_" + os.path.basename(script))
     with open(migrated_path, "w", encoding="utf8") as f:
         f.write(migrated)
@@ -98,8 +102,11 @@ def run_both(script, workdir, with_dropout=False, python2=False):
         side_dir = os.path.join(workdir, side)
         os.makedirs(side_dir, exist_ok=True)
         record = os.path.join(workdir, side + ".json")
-        result = _run_side(side, path, side_dir, record, state, with_dropout,
-                           python2 and side == "legacy")
+        options = ["with-dropout"] if with_dropout else []
+        if side == "legacy":
+            options += (["py2"] if python2 else []) + (
+                ["keras-version=" + keras_version] if keras_version else [])
+        result = _run_side(side, path, side_dir, record, state, options)
         with open(os.path.join(workdir, side + ".out"), "w") as f:
             f.write(result.stdout + result.stderr)
         if result.returncode != 0:
@@ -166,7 +173,11 @@ def compare_command(args):
     workdir = args.keep or tempfile.mkdtemp(prefix="legacy-keras-compare-")
     os.makedirs(workdir, exist_ok=True)
     try:
-        legacy, native, notes = run_both(args.script, workdir, args.with_dropout, args.py2)
+        from legacy_keras.migrate.commands import keras_version_for
+
+        version = keras_version_for(args, args.script, "compare")
+        legacy, native, notes = run_both(args.script, workdir, args.with_dropout, args.py2,
+                                         version)
     except RuntimeError as error:
         sys.stderr.write("legacy-keras compare: %s\n" % error)
         return 2

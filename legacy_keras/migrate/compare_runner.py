@@ -5,7 +5,8 @@
 
 (each followed by ``with-dropout`` to keep the random regularizers on; ``py2`` runs the
 legacy script as Python 2 even when it compiles as Python 3, as ``legacy-keras run
---py2``; a script that does not compile as Python 3 is run as Python 2 anyway).
+--py2``, a script that does not compile as Python 3 being run as Python 2 anyway;
+``keras-version=X`` reproduces Keras 1 release X on the legacy side).
 
 The legacy side runs the Keras 1 script under legacy_keras and writes each layer's
 initial weights (Keras 1 layout) as the layer gets them (in build order), the values the
@@ -172,7 +173,8 @@ def _history(history):
 
 
 # -- the legacy side -------------------------------------------------------------------------
-def run_legacy(script, record_path, state_path, with_dropout=False, python2=False):
+def run_legacy(script, record_path, state_path, with_dropout=False, python2=False,
+               keras_version=None):
     import legacy_keras
     from legacy_keras.engine.training import Model
     from legacy_keras.models import Sequential
@@ -225,7 +227,7 @@ def run_legacy(script, record_path, state_path, with_dropout=False, python2=Fals
     draws = []
     _script_random_draws(script, "record", draws)
     _record_prints(os.path.abspath(script), recorder)
-    legacy_keras.install()
+    legacy_keras.install(version=keras_version)
     namespace = _run(script, python2)
     for model in _global_models(namespace, (Sequential, Model)):
         index_of(model)
@@ -450,7 +452,9 @@ def main(argv=None):
     side, script, record_path, state_path = argv[:4]
     with_dropout = "with-dropout" in argv[4:]
     if side == "legacy":
-        run_legacy(script, record_path, state_path, with_dropout, python2="py2" in argv[4:])
+        versions = [a.split("=", 1)[1] for a in argv[4:] if a.startswith("keras-version=")]
+        run_legacy(script, record_path, state_path, with_dropout, python2="py2" in argv[4:],
+                   keras_version=versions[0] if versions else None)
     else:
         run_native(script, record_path, state_path, with_dropout)
 

@@ -26,6 +26,7 @@ above the statement. Comments and formatting elsewhere are preserved (libcst).
 import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider, QualifiedNameProvider
 
+from legacy_keras import profiles
 from legacy_keras import renames as table
 from legacy_keras.migrate.passes.attributes import AttributesPass
 from legacy_keras.migrate.passes.backend import INITIALIZATIONS, BackendPass
@@ -47,13 +48,15 @@ MODEL_CLASSES = {"keras.models.Model", "keras.engine.training.Model", "keras.eng
                  "keras.engine.topology.Container", "keras.models.Container"}
 
 
-def migrate_source(source):
+def migrate_source(source, keras_version=None):
     """Rewrites Keras 1 source text; returns (new source, [Usage], unconsumed TODOs).
     Python 2 source is translated to Python 3 first (legacy_keras.py2); usages keep its
-    line numbers."""
+    line numbers. ``keras_version``: the Keras 1 release the script was written for
+    (legacy_keras.profiles; default 1.2.2): its defaults that Keras 3 lacks are written
+    out."""
     source, original_line = python3_source(source)
     wrapper = MetadataWrapper(cst.parse_module(source))
-    rewriter = Keras1Rewriter()
+    rewriter = Keras1Rewriter(keras_version or profiles.DEFAULT_VERSION)
     module = wrapper.visit(rewriter)
     usages = rewriter.usages + rewriter.leftover_todos()
     return module.code, [usage._replace(line=original_line(usage.line)) for usage in usages]

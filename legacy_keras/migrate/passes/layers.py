@@ -112,8 +112,24 @@ class LayersPass:
         result = self.apply_plan(original, updated, params, keras3_params,
                                  renames + table.BASE_ARGUMENTS, keras1, keras3)
         result = self.python_int_arguments(result, keras3_params)
-        return self.add_defaults(original, result, table.LAYER_DEFAULTS.get(keras1, []),
-                                 keras1, renames)
+        defaults = table.LAYER_DEFAULTS.get(keras1, []) + self.release_defaults(original,
+                                                                                 keras1)
+        return self.add_defaults(original, result, defaults, keras1, renames)
+
+    def release_defaults(self, original, keras1):
+        """The defaults of the chosen Keras 1 release that Keras 3 lacks, for a call that
+        does not pass that argument (renames.RELEASE_LAYER_DEFAULTS): a Keras 1.0.x conv
+        layer without dim_ordering gets data_format='channels_first'."""
+        params = table.LAYER_SIGNATURES.get(keras1, "").split()
+        positional = [arg for arg in original.args if arg.keyword is None and not arg.star]
+        defaults = []
+        for (switch, value), (argument, default) in table.RELEASE_LAYER_DEFAULTS.items():
+            if self.release.switch(switch) != value or argument not in params:
+                continue
+            if len(positional) > params.index(argument):
+                continue  # given by position
+            defaults.append(default._replace(note=default.note % self.release.version))
+        return defaults
 
     def python_int_arguments(self, call, keras3_params):
         """Sizes computed with NumPy (``nb_classes = np.max(y) + 1``) wrapped in int():

@@ -11,6 +11,7 @@ import libcst as cst
 from libcst.helpers import get_full_name_for_node
 from libcst.metadata import PositionProvider, QualifiedNameProvider
 
+from legacy_keras import profiles
 from legacy_keras import renames as table
 from legacy_keras.migrate.usages import Usage, todo_text
 
@@ -18,8 +19,9 @@ from legacy_keras.migrate.usages import Usage, todo_text
 class RecordPass:
     """See the module docstring."""
 
-    def __init__(self):
+    def __init__(self, keras_version=profiles.DEFAULT_VERSION):
         super().__init__()
+        self.release = profiles.Profile(keras_version)  # the Keras 1 release written for
         self.usages = []
         self.todo_stack = []
         self.todo_comments = {}  # line -> text of TODO(legacy-keras) comments in the input
