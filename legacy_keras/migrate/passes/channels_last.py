@@ -63,43 +63,58 @@ class ChannelsLastPass:
         features as Keras 1's 'th' Flatten did (the Dense weights after it carry over).
         TensorFlow runs channels_first convolutions and pooling only on a GPU."""
         name = layer_name(layer)
-        rank = self.channels_last_models.get(receiver)
         if is_channels_first(layer):
-            rank_here = 3 if name.endswith("3D") else 2
-            layer = without_keywords(layer, ("data_format",))
-            statements = []
-            if rank is None:
-                shape = [arg for arg in layer.args if arg.keyword is not None
-                         and arg.keyword.value in ("input_shape", "batch_input_shape")]
-                layer = without_keywords(layer, ("input_shape", "batch_input_shape"))
-                order = "(2, 3, 4, 1)" if rank_here == 3 else "(2, 3, 1)"
-                permute = cst.parse_expression("keras.layers.Permute(%s)" % order)
-                permute = permute.with_changes(args=fix_commas(list(permute.args) + shape, []))
-                self.needs_keras = True
-                self.record(original, "layer", "%s(dim_ordering='th') in a Sequential" % name,
-                            "Permute(%s) + channels_last layers" % order, True,
-                            "TensorFlow's CPU convolutions need channels_last; the data "
-                            "stays channels first")
-                comment = cst.EmptyLine(comment=cst.Comment(
-                    "# Keras 1 'th' (channels-first) data -> channels_last layers"))
-                statements.append(with_added_layer(statement, permute, [comment]))
-                self.channels_last_models[receiver] = rank_here
-                statement = statement.with_changes(leading_lines=[])
-            statements.append(with_added_layer(statement, layer, None))
-            return cst.FlattenSentinel(statements)
+            return self.channels_first_layer(original, statement, receiver, layer, name)
+        rank = self.channels_last_models.get(receiver)
         if rank is None or name in CHANNELS_KEEPING_LAYERS:
             return statement
         if name == "BatchNormalization":
-            axis = [arg for arg in layer.args if arg.keyword is not None
-                    and arg.keyword.value == "axis"]
-            if axis and literal_value(axis[0].value) == "1":
-                self.record(original, "argument", "BatchNormalization(axis=1) after 'th' "
-                            "layers", "BatchNormalization(axis=-1)", True,
-                            "the channels are last between the Permutes")
-                layer = layer.with_changes(args=[
-                    arg.with_changes(value=cst.parse_expression("-1")) if arg is axis[0]
-                    else arg for arg in layer.args])
-                return with_added_layer(statement, layer, None)
+            normalized = self.channels_last_batch_normalization(original, statement, layer)
+            if normalized is not None:
+                return normalized
+        return self.leave_channels_last(original, statement, receiver, name, rank)
+
+    def channels_first_layer(self, original, statement, receiver, layer, name):
+        """A 'th' layer: in channels_last, after ``Permute`` when it starts the region."""
+        rank_here = 3 if name.endswith("3D") else 2
+        layer = without_keywords(layer, ("data_format",))
+        statements = []
+        if receiver not in self.channels_last_models:
+            shape = [arg for arg in layer.args if arg.keyword is not None
+                     and arg.keyword.value in ("input_shape", "batch_input_shape")]
+            layer = without_keywords(layer, ("input_shape", "batch_input_shape"))
+            order = "(2, 3, 4, 1)" if rank_here == 3 else "(2, 3, 1)"
+            permute = cst.parse_expression("keras.layers.Permute(%s)" % order)
+            permute = permute.with_changes(args=fix_commas(list(permute.args) + shape, []))
+            self.needs_keras = True
+            self.record(original, "layer", "%s(dim_ordering='th') in a Sequential" % name,
+                        "Permute(%s) + channels_last layers" % order, True,
+                        "TensorFlow's CPU convolutions need channels_last; the data "
+                        "stays channels first")
+            comment = cst.EmptyLine(comment=cst.Comment(
+                "# Keras 1 'th' (channels-first) data -> channels_last layers"))
+            statements.append(with_added_layer(statement, permute, [comment]))
+            self.channels_last_models[receiver] = rank_here
+            statement = statement.with_changes(leading_lines=[])
+        statements.append(with_added_layer(statement, layer, None))
+        return cst.FlattenSentinel(statements)
+
+    def channels_last_batch_normalization(self, original, statement, layer):
+        """``BatchNormalization(axis=1)`` inside the region -> ``axis=-1``; else None."""
+        axis = [arg for arg in layer.args if arg.keyword is not None
+                and arg.keyword.value == "axis"]
+        if not axis or literal_value(axis[0].value) != "1":
+            return None
+        self.record(original, "argument", "BatchNormalization(axis=1) after 'th' "
+                    "layers", "BatchNormalization(axis=-1)", True,
+                    "the channels are last between the Permutes")
+        layer = layer.with_changes(args=[
+            arg.with_changes(value=cst.parse_expression("-1")) if arg is axis[0]
+            else arg for arg in layer.args])
+        return with_added_layer(statement, layer, None)
+
+    def leave_channels_last(self, original, statement, receiver, name, rank):
+        """The first layer that needs channels first again gets ``Permute`` before it."""
         del self.channels_last_models[receiver]
         order = "(4, 1, 2, 3)" if rank == 3 else "(3, 1, 2)"
         self.record(original, "layer", "%s after 'th' layers" % name,

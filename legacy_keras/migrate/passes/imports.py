@@ -96,40 +96,9 @@ class ImportsPass:
         import statement per module (a helper module, keras1_text, ``import``-ed)."""
         groups = {}  # Keras 3 module (None: `import helper as name`) -> aliases
         for original, alias in zip(original_node.names, updated_node.names):
-            name = alias.name.value
-            spelled = "from %s import %s" % (module, name)
-            if module + "." + name in table.FUNCTION_HELPERS and alias.asname is None:
-                self.use_function_helper(original, spelled, module + "." + name)
-                continue
-            new, rename = new_qualified_name(module + "." + name)
-            if rename is None:
-                groups.setdefault(module, []).append(alias)
-                continue
-            if new is None:
-                if rename.automatic:  # merge / Merge: uses become keras.layers.X
-                    self.record(original, "import", spelled, "(removed)", True,
-                                "uses become keras.layers.*")
-                    continue
-                self.record(original, "import", spelled, None, False, rename.note)
-                groups.setdefault(module, []).append(alias)
-                continue
-            if "." not in new:  # a whole module that is now a helper module
-                local = alias.asname.name.value if alias.asname else name
-                self.record(original, "import", spelled, "import %s as %s" % (new, local),
-                            rename.automatic, rename.note)
-                groups.setdefault(None, []).append(cst.ImportAlias(
-                    name=cst.Name(new), asname=cst.AsName(name=cst.Name(local))))
-                continue
-            target_module, target_name = new.rsplit(".", 1)
-            self.record(original, "import", spelled,
-                        "from %s import %s" % (target_module, target_name), rename.automatic,
-                        rename.note)
-            if target_name != name:
-                keep_local_name = alias.asname is None and rename in MODULES.values()
-                alias = alias.with_changes(
-                    name=cst.Name(target_name),
-                    asname=cst.AsName(name=cst.Name(name)) if keep_local_name else alias.asname)
-            groups.setdefault(target_module, []).append(alias)
+            target = self.imported_name_target(original, alias, module)
+            if target is not None:
+                groups.setdefault(target[0], []).append(target[1])
         statements = [cst.Import(names=fix_alias_commas(aliases)) if target is None
                       else updated_node.with_changes(module=cst.parse_expression(target),
                                                      names=fix_alias_commas(aliases))
@@ -139,6 +108,41 @@ class ImportsPass:
         if len(statements) == 1:
             return statements[0]
         return cst.FlattenSentinel(statements)  # one line each: leave_SimpleStatementLine
+
+    def imported_name_target(self, original, alias, module):
+        """(the module to import it from, None for ``import helper as name``; the alias)
+        for one name of ``from module import ...``, recorded; None when its import goes."""
+        name = alias.name.value
+        spelled = "from %s import %s" % (module, name)
+        if module + "." + name in table.FUNCTION_HELPERS and alias.asname is None:
+            self.use_function_helper(original, spelled, module + "." + name)
+            return None
+        new, rename = new_qualified_name(module + "." + name)
+        if rename is None:
+            return module, alias
+        if new is None:
+            if rename.automatic:  # merge / Merge: uses become keras.layers.X
+                self.record(original, "import", spelled, "(removed)", True,
+                            "uses become keras.layers.*")
+                return None
+            self.record(original, "import", spelled, None, False, rename.note)
+            return module, alias
+        if "." not in new:  # a whole module that is now a helper module
+            local = alias.asname.name.value if alias.asname else name
+            self.record(original, "import", spelled, "import %s as %s" % (new, local),
+                        rename.automatic, rename.note)
+            return None, cst.ImportAlias(name=cst.Name(new),
+                                         asname=cst.AsName(name=cst.Name(local)))
+        target_module, target_name = new.rsplit(".", 1)
+        self.record(original, "import", spelled,
+                    "from %s import %s" % (target_module, target_name), rename.automatic,
+                    rename.note)
+        if target_name != name:
+            keep_local_name = alias.asname is None and rename in MODULES.values()
+            alias = alias.with_changes(
+                name=cst.Name(target_name),
+                asname=cst.AsName(name=cst.Name(name)) if keep_local_name else alias.asname)
+        return target_module, alias
 
     def use_function_helper(self, original, spelled, dotted):
         """``from keras.engine.training import slice_X``: the import goes, the script

@@ -19,14 +19,7 @@ class MergePass:
     def rewrite_merge_call(self, original, updated, name):
         """merge([a, b], mode='concat', concat_axis=1) -> keras.layers.concatenate([a, b],
         axis=1); Merge(mode='sum') -> keras.layers.Add()."""
-        params = table.LAYER_SIGNATURES["Merge"].split()
-        if name == "merge":
-            params = ["inputs"] + params[1:]
-        bound = {}
-        for index, arg in enumerate(original.args):
-            key = arg.keyword.value if arg.keyword else (params[index] if index < len(params)
-                                                         else None)
-            bound[key] = (arg, updated.args[index])
+        bound = bind_merge_arguments(original, updated, name)
         mode = bound.get("mode")
         mode_value = literal_value(mode[0].value) if mode else table.DEFAULT_MERGE_MODE
         if name == "Merge" and "layers" in bound and self.takes_merged_branches(
@@ -41,25 +34,12 @@ class MergePass:
                         "%s: %s" % (reason, NAMES["keras.layers.merge"].note))
             return updated
         function, layer = table.MERGE_MODES[mode_value]
-        args = []
-        if name == "merge":
-            args.append(bound["inputs"][1].with_changes(keyword=None,
-                                                        equal=cst.MaybeSentinel.DEFAULT))
-        if mode_value == "concat" and "concat_axis" in bound:
-            args.append(keyword_argument("axis", bound["concat_axis"][1].value))
-        if mode_value in ("dot", "cos"):
-            axes = bound["dot_axes"][1].value if "dot_axes" in bound else cst.parse_expression("-1")
-            args.append(keyword_argument("axes", axes))
-            if mode_value == "cos":
-                args.append(keyword_argument("normalize", cst.Name("True")))
-        if "name" in bound:
-            args.append(keyword_argument("name", bound["name"][1].value))
         new_callee = "keras.layers." + (function if name == "merge" else layer)
         self.needs_keras = True
         self.record(original.func, "layer", "%s(mode=%r)" % (name, mode_value), new_callee,
                     True, NAMES["keras.layers.merge"].note)
-        return updated.with_changes(func=cst.parse_expression(new_callee),
-                                    args=fix_commas(args, updated.args))
+        return updated.with_changes(func=cst.parse_expression(new_callee), args=fix_commas(
+            keras3_merge_arguments(bound, name, mode_value), updated.args))
 
     def takes_merged_branches(self, call, branches):
         """Whether ``call`` is ``Merge([model_a, model_b], ...)`` added first to a
@@ -84,3 +64,36 @@ class MergePass:
         new = cst.parse_statement("%s = Keras1MergedSequential(%s, %s)\n" % (
             receiver, code_of(branches), code_of(merge)))
         return new.with_changes(leading_lines=statement.leading_lines)
+
+
+def bind_merge_arguments(original, updated, name):
+    """Keras 1 parameter name (``inputs`` for merge's first) -> (original arg, updated
+    arg); None for a surplus positional argument."""
+    params = table.LAYER_SIGNATURES["Merge"].split()
+    if name == "merge":
+        params = ["inputs"] + params[1:]
+    bound = {}
+    for index, arg in enumerate(original.args):
+        key = arg.keyword.value if arg.keyword else (params[index] if index < len(params)
+                                                     else None)
+        bound[key] = (arg, updated.args[index])
+    return bound
+
+
+def keras3_merge_arguments(bound, name, mode_value):
+    """The Keras 3 merge function's / layer's arguments: the inputs (merge), axis for
+    'concat', axes (and normalize for 'cos') for 'dot', the name."""
+    args = []
+    if name == "merge":
+        args.append(bound["inputs"][1].with_changes(keyword=None,
+                                                    equal=cst.MaybeSentinel.DEFAULT))
+    if mode_value == "concat" and "concat_axis" in bound:
+        args.append(keyword_argument("axis", bound["concat_axis"][1].value))
+    if mode_value in ("dot", "cos"):
+        axes = bound["dot_axes"][1].value if "dot_axes" in bound else cst.parse_expression("-1")
+        args.append(keyword_argument("axes", axes))
+        if mode_value == "cos":
+            args.append(keyword_argument("normalize", cst.Name("True")))
+    if "name" in bound:
+        args.append(keyword_argument("name", bound["name"][1].value))
+    return args

@@ -22,39 +22,46 @@ class RecordPass:
     def __init__(self, keras_version=profiles.DEFAULT_VERSION):
         super().__init__()
         self.release = profiles.Profile(keras_version)  # the Keras 1 release written for
+        # the record: usages, and what the migrated script needs (FinishPass adds it)
         self.usages = []
-        self.todo_stack = []
-        self.todo_comments = {}  # line -> text of TODO(legacy-keras) comments in the input
-        self.consumed_todo_lines = set()
         self.needs_keras = False
         self.needs_hard_sigmoid = False
         self.helpers = []  # names of renames.HELPERS the migrated script needs, in order
-        self.channels_last_models = {}  # Sequential (code) -> rank of its Permuted region
+        self.helper_imports = set()  # helper modules spelled out in full (keras1_text.X)
         self.replaced_names = set()  # imported names whose calls now use a helper
-        self.saved_weight_paths = set()  # literal paths passed to save_weights
+        # TodoPass
+        self.todo_stack = []
+        self.todo_comments = {}  # line -> text of TODO(legacy-keras) comments in the input
+        self.consumed_todo_lines = set()
+        self.statement_positions = []
+        # ScopePass: what names hold
         self.model_names = set()
         self.layer_names = set()
-        self.weight_receivers = set()
-        self.layer_class_depth = []
+        self.tensor_names = set()  # module names holding Keras tensors
+        self.numpy_names = set()  # names assigned from NumPy calls
+        self.gradient_names = set()  # names assigned from K.gradients
+        self.layer_class_aliases = {}  # RNN = recurrent.LSTM: name -> Keras 1 path
+        self.tensor_readers = {}  # module function -> the tensor names it reads
+        self.lambda_functions = set()  # functions given to Lambda layers
+        self.function_names = []  # the enclosing defs
+        self.layer_class_depth = []  # per enclosing class: whether it is a Keras layer
+        # ImportsPass
         self.star_import_modules = []
         self.import_depth = 0
         self.backend_aliases = set()
-        self.statement_positions = []
-        self.emptied_lines = set()
+        self.emptied_lines = set()  # placeholders of lines whose imports all went
+        # AttributesPass
+        self.weight_receivers = set()  # ids of `x.W` nodes read with get_value/set_value
+        # LayersPass, MergePass, ChannelsLastPass: Sequential models
         self.sequential_layers = set()  # ids of the layer calls in model.add(...)
-        self.tensor_names = set()  # module names holding Keras tensors
-        self.numpy_names = set()  # names assigned from NumPy calls
-        self.layer_class_aliases = {}  # RNN = recurrent.LSTM: name -> Keras 1 path
-        self.tensor_readers = {}  # module function -> the tensor names it reads
-        self.gradient_names = set()  # names assigned from K.gradients
-        self.lambda_functions = set()  # functions given to Lambda layers
-        self.function_names = []  # the enclosing defs
-        self.pending_batch_shape = None
-        self.pending_merge_branches = None  # Merge([model_a, model_b]) first in a Sequential
         self.first_added_layers = set()  # ids of the first layer added to each Sequential
         self.started_sequentials = set()
+        self.pending_batch_shape = None
+        self.pending_merge_branches = None  # Merge([model_a, model_b]) first in a Sequential
         self.merged_sequentials = set()  # Sequentials rewritten to Keras1MergedSequential
-        self.helper_imports = set()  # helper modules spelled out in full (keras1_text.X)
+        self.channels_last_models = {}  # Sequential (code) -> rank of its Permuted region
+        # MethodsPass
+        self.saved_weight_paths = set()  # literal paths passed to save_weights
 
     def position(self, node):
         """(line, column) of an input node; for a node the rewrite built, its statement's."""
