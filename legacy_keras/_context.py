@@ -11,6 +11,7 @@ the backend both read it, and it sits below both (reached as
 ``legacy_keras.backend._context`` too).
 """
 import contextlib
+import sys
 import threading
 
 _state = threading.local()
@@ -110,8 +111,6 @@ class VariableBirths(object):
 def _call_site():
     """(file, line) of every frame from the caller of ``K.variable`` up to the compiled
     step (the frames above it differ between the calls that trigger a trace)."""
-    import sys
-
     frame = sys._getframe(2)
     site = []
     while frame is not None and len(site) < 40:

@@ -45,7 +45,7 @@ def _import_keras3():
         os.environ["KERAS_BACKEND"] = "tensorflow"
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
     try:
-        import keras as keras3
+        import keras as keras3  # lazy: Keras 3 reads KERAS_BACKEND when imported, set above
     finally:
         if saved is None:
             os.environ.pop("KERAS_BACKEND", None)

@@ -50,7 +50,7 @@ def bytescale(data, cmin=None, cmax=None, high=255, low=0):
 def fromimage(im, flatten=False, mode=None):
     """A Pillow image as an array: palette images as RGB(A), ``flatten`` as float32 'F'
     grey levels, ``mode`` converted first; 1-bit images as 8-bit."""
-    from PIL import Image
+    from PIL import Image  # lazy: Pillow only for images, kept out of import legacy_keras
 
     if not isinstance(im, Image.Image):
         raise TypeError("Input is not a PIL image.")
@@ -68,7 +68,7 @@ def fromimage(im, flatten=False, mode=None):
 
 def imread(name, flatten=False, mode=None):
     """Reads an image file into an array (see :func:`fromimage`)."""
-    from PIL import Image
+    from PIL import Image  # lazy: Pillow only for images, kept out of import legacy_keras
 
     return fromimage(Image.open(name), flatten=flatten, mode=mode)
 
@@ -77,7 +77,7 @@ def toimage(arr, high=255, low=0, cmin=None, cmax=None, pal=None, mode=None,
             channel_axis=None):
     """An array as a Pillow image: 2-D as 'L' (byte-scaled from min..max), 'P', 'F', '1'
     or 'I'; 3-D with a 3 or 4 channel axis as 'RGB' / 'RGBA' / 'YCbCr' / 'CMYK'."""
-    from PIL import Image
+    from PIL import Image  # lazy: Pillow only for images, kept out of import legacy_keras
 
     data = np.asarray(arr)
     if np.iscomplexobj(data):
@@ -223,7 +223,7 @@ def install():
     if _state["installed"]:
         return
     try:
-        import scipy
+        import scipy  # lazy: heavy (0.25 s), optional, kept out of import legacy_keras
     except ImportError:
         return
     module, created = _misc_module()
@@ -246,7 +246,7 @@ def uninstall():
         module.__getattr__ = _state["getattr"]
     if _state["created"]:
         sys.modules.pop("scipy.misc", None)
-        import scipy
+        import scipy  # lazy: heavy, kept out of import legacy_keras (loaded by install())
 
         if getattr(scipy, "misc", None) is module:
             del scipy.misc

@@ -23,6 +23,9 @@ import functools
 import json
 import os
 import time
+import urllib.error
+import urllib.parse
+import urllib.request
 import warnings
 from collections import OrderedDict, deque
 from collections.abc import Iterable
@@ -31,6 +34,8 @@ import numpy as np
 
 from legacy_keras import backend as K
 from legacy_keras import profiles
+from legacy_keras._context import numeric_execution
+from legacy_keras._k3 import keras
 from legacy_keras.utils.generic_utils import Progbar, _as_float64
 
 
@@ -490,10 +495,6 @@ class RemoteMonitor(Callback):
         self.headers = headers
 
     def on_epoch_end(self, epoch, logs=None):
-        import urllib.error
-        import urllib.parse
-        import urllib.request
-
         logs = logs or {}
         send = {"epoch": epoch}
         for key, value in logs.items():
@@ -539,6 +540,7 @@ class LearningRateScheduler(Callback):
 
 
 def _summary_metadata(plugin_name, data_class):
+    # lazy: TensorFlow's protos, only for TensorBoard (Keras 3 may run on another backend)
     from tensorflow.core.framework import summary_pb2
 
     metadata = summary_pb2.SummaryMetadata()
@@ -551,6 +553,7 @@ def _write_scalar(tf, name, value, step):
     """What ``tf.summary.scalar`` writes (TensorBoard's 'scalars' plugin), written with
     TensorFlow's core ``tf.summary.write``: ``tf.summary.scalar`` and friends need the
     separate ``tensorboard`` package, which legacy_keras does not require."""
+    # lazy: TensorFlow's protos, only for TensorBoard (Keras 3 may run on another backend)
     from tensorflow.core.framework import summary_pb2
 
     tf.summary.write(name, tf.constant(value, dtype=tf.float32), step=step,
@@ -575,6 +578,7 @@ def _histogram_buckets(values, bucket_count=30):
 
 def _write_histogram(tf, name, values, step):
     """What ``tf.summary.histogram`` writes (TensorBoard's 'histograms' plugin)."""
+    # lazy: TensorFlow's protos, only for TensorBoard (Keras 3 may run on another backend)
     from tensorflow.core.framework import summary_pb2
 
     tf.summary.write(name, tf.constant(_histogram_buckets(values), dtype=tf.float64),
@@ -585,6 +589,7 @@ def _write_histogram(tf, name, values, step):
 def _write_image(tf, name, image, step):
     """What ``tf.summary.image`` writes for one uint8 ``[height, width, 1]`` image:
     the strings ``[width, height, png]`` (TensorBoard's 'images' plugin)."""
+    # lazy: TensorFlow's protos, only for TensorBoard (Keras 3 may run on another backend)
     from tensorflow.core.framework import summary_pb2
 
     height, width = image.shape[:2]
@@ -642,7 +647,7 @@ class TensorBoard(Callback):
         self._output_function = None
 
     def set_model(self, model):
-        import tensorflow as tf
+        import tensorflow as tf  # lazy: TensorFlow, only for TensorBoard (see above)
 
         self.model = model
         self._output_function = None
@@ -665,9 +670,6 @@ class TensorBoard(Callback):
         self.writer.flush()
 
     def _trace_graph(self, tf):
-        from legacy_keras._k3 import keras
-        from legacy_keras.backend._context import numeric_execution
-
         if keras.backend.backend() != "tensorflow":
             raise RuntimeError("Keras 3 runs on %s, not TensorFlow"
                                % keras.backend.backend())
@@ -745,7 +747,7 @@ class TensorBoard(Callback):
             _write_histogram(tf, "%s_out" % name, value, epoch)
 
     def on_epoch_end(self, epoch, logs=None):
-        import tensorflow as tf
+        import tensorflow as tf  # lazy: TensorFlow, only for TensorBoard (see above)
 
         logs = logs or {}
         validation_data = getattr(self.model, "validation_data", None)

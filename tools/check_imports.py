@@ -109,11 +109,14 @@ def _targets(module, node, modules):
 
 
 def _comment(lines, node):
-    """The ``# lazy: ...`` text on the import's line(s) or the line just above, or None."""
+    """The ``# lazy: ...`` text on the import's line(s), or in the comment block above it
+    (a comment heading a group of imports covers the group), or None."""
     last = getattr(node, "end_lineno", node.lineno)
     candidates = lines[node.lineno - 1:last]
-    if node.lineno >= 2:
-        candidates.append(lines[node.lineno - 2])
+    above = node.lineno - 2
+    while above >= 0 and lines[above].strip().startswith(("#", "import ", "from ")):
+        candidates.append(lines[above])
+        above -= 1
     for line in candidates:
         at = line.find(LAZY_MARK)
         if at >= 0:

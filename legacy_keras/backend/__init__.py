@@ -5,7 +5,10 @@ announced it on stderr. legacy_keras always emulates the Theano backend (``backe
 answers ``'theano'``) while computing with Keras 3; it reads the user's keras.json for
 ``floatx``, ``epsilon`` and ``image_dim_ordering`` as Keras 1.2.2 did.
 """
+import os
 import sys
+
+import pytensor
 
 from legacy_keras.backend import _context, theano_backend  # noqa: F401
 
@@ -32,16 +35,10 @@ def backend():
     return _BACKEND
 
 
-
-
 def _initial_theano_floatx():
     """Theano's floatX for the session: ``floatX=`` from ``THEANO_FLAGS`` if given, else
     Keras's floatx (Keras 1 users ran Theano with ``floatX=float32``, the value their
     keras.json had). Afterwards the two are independent, as in Keras 1.2.2."""
-    import os
-
-    import pytensor
-
     flags = dict(item.split("=", 1) for item in os.environ.get("THEANO_FLAGS", "").split(",")
                  if "=" in item)
     chosen = flags.get("floatX", floatx())

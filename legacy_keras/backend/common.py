@@ -10,6 +10,8 @@ from collections import defaultdict
 
 import numpy as np
 
+from legacy_keras import profiles
+
 _FLOATX = "float32"
 _EPSILON = 1e-7
 _IMAGE_DIM_ORDERING = "tf"
@@ -125,8 +127,6 @@ def load_user_config(path=None):
         return
     set_floatx(config.get("floatx", floatx()))
     set_epsilon(float(config.get("epsilon", epsilon())))
-    from legacy_keras import profiles
-
     if not profiles.switch("keras_json_image_dim_ordering"):
         return  # Keras 1.0.0-1.0.3 had no global ordering to read
     ordering = config.get("image_dim_ordering")
@@ -143,7 +143,5 @@ def apply_profile_config():
     with, then reads keras.json again as that release did: 1.0.4+ read its
     ``image_dim_ordering`` (default 'th' up to 1.0.8, 'tf' from 1.1.0); 1.0.0-1.0.3 had
     no such setting (conv layers defaulted to 'th')."""
-    from legacy_keras import profiles
-
     set_image_dim_ordering(profiles.switch("default_image_dim_ordering"))
     load_user_config()

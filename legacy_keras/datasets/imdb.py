@@ -1,4 +1,6 @@
 """``keras.datasets.imdb`` (Keras 1.2.2)."""
+import json
+
 import numpy as np
 
 from legacy_keras.datasets import _files
@@ -61,8 +63,6 @@ def get_word_index(path="imdb_word_index.pkl"):
 
 
 def _word_index(path, origin, md5_hash, keras3_json):
-    import json
-
     default = path == origin.rsplit("/", 1)[1]
     if default and not _files.cached(path) and _files.cached(keras3_json):
         with open(_files.cached(keras3_json)) as f:

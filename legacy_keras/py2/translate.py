@@ -103,7 +103,7 @@ def _uses_python2_only_names(tree):
 
 @functools.lru_cache(maxsize=None)
 def _refactoring_tool(relative_imports):
-    from fissix import refactor
+    from fissix import refactor  # lazy: optional, only for Python 2 sources
 
     names = [name for name in refactor.get_fixers_from_package("fissix.fixes")
              if name.rsplit(".", 1)[-1] not in SKIPPED_FIXERS]
@@ -116,6 +116,7 @@ def fix_text(source, filename, relative_imports=True):
     """The 2to3 fixers applied to ``source`` (text). ``relative_imports``: turn Python 2's
     implicit relative imports into explicit ones (fix_import looks for the sibling module
     next to ``filename`` in a package; off for a script run as ``__main__``)."""
+    # lazy: fissix only for Python 2 sources (legacy-keras run of Python 3 needs none)
     from fissix.pgen2.parse import ParseError
     from fissix.pgen2.tokenize import TokenError
 

@@ -16,6 +16,7 @@ from pytensor.gradient import (  # noqa: F401
 from pytensor.tensor.elemwise import Elemwise
 from pytensor.tensor.math import Sum
 
+from legacy_keras.theano.opnames import scalar_name
 from legacy_keras.theano.unsupported import unsupported_attribute
 
 
@@ -49,8 +50,6 @@ def _unnamed_gradient_nodes():
 
 
 def _tag_new_elemwise(results, known):
-    from legacy_keras.theano.opnames import scalar_name
-
     pending = [r for r in results if r is not None]
     seen = set()
     while pending:

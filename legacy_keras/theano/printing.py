@@ -22,6 +22,7 @@ from pytensor.graph.basic import Apply, Variable
 from pytensor.scan.op import Scan
 
 from legacy_keras.theano import opnames
+from legacy_keras.theano.pretty import theano_pprint
 
 __all__ = ["debugprint", "pprint", "pydotprint", "Print"]
 
@@ -172,7 +173,7 @@ def _inner_names(scan_node):
 
 def _roots(obj):
     """(variables to print, toposort or None) for everything debugprint accepts."""
-    from legacy_keras.theano.compile import Function
+    from legacy_keras.theano.compile import Function  # lazy: cycle theano.compile -> printing
 
     if isinstance(obj, (list, tuple, set)):
         items = list(obj)
@@ -245,7 +246,7 @@ STYLE_VARIABLE = "LEGACY_KERAS_DEBUGPRINT_STYLE"
 
 
 def _pytensor_text(obj):
-    from legacy_keras.theano.compile import Function
+    from legacy_keras.theano.compile import Function  # lazy: cycle theano.compile -> printing
 
     if isinstance(obj, Function):
         obj = obj.compiled
@@ -257,8 +258,6 @@ def pprint(var, style=None):
     (:mod:`legacy_keras.theano.pretty`); ``style='pytensor'`` gives PyTensor's, and
     without ``style`` the ``LEGACY_KERAS_DEBUGPRINT_STYLE`` variable chooses, as for
     :func:`debugprint` ('both' prints Theano's text)."""
-    from legacy_keras.theano.pretty import theano_pprint
-
     if style is None:
         style = os.environ.get(STYLE_VARIABLE) or "theano"
     if style == "pytensor":

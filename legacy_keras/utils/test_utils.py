@@ -7,8 +7,9 @@ import numpy as np
 from numpy.testing import assert_allclose
 
 from legacy_keras import backend as K
-from legacy_keras.engine import Input, Model  # noqa: F401  (Keras 1.2.2 re-exports)
-from legacy_keras.models import Sequential, model_from_json  # noqa: F401
+from legacy_keras import models
+from legacy_keras.engine import Input, Model  # Keras 1.2.2 re-exports them
+from legacy_keras.models import Sequential, model_from_json  # noqa: F401  (re-exports)
 
 
 def get_test_data(nb_train=1000, nb_test=500, input_shape=(10,), output_shape=(2,),
@@ -67,10 +68,6 @@ def layer_test(layer_cls, kwargs={}, input_shape=None, input_dtype=None, input_d
     defaults to floatx also when ``input_data`` is given (Keras 1 then compared the
     output dtype with ``None`` and always failed).
     """
-    from legacy_keras import models
-    from legacy_keras.engine import Input, Model
-    from legacy_keras.models import Sequential
-
     kwargs = dict(kwargs)
     input_dtype = input_dtype or K.floatx()
     if input_data is None:

@@ -14,14 +14,11 @@ import sys
 import pydot
 
 from legacy_keras import profiles
-
-from legacy_keras.layers.wrappers import Wrapper  # noqa: F401  (Keras 1.2.2 re-exports)
-from legacy_keras.models import Sequential  # noqa: F401
+from legacy_keras.layers.wrappers import Wrapper  # Keras 1.2.2 re-exports them
+from legacy_keras.models import Sequential
 
 
 def _layer_label(layer, show_shapes, show_layer_names):
-    from legacy_keras.layers.wrappers import Wrapper
-
     layer_name = layer.name
     class_name = layer.__class__.__name__
     if isinstance(layer, Wrapper):
@@ -44,8 +41,6 @@ def _layer_label(layer, show_shapes, show_layer_names):
 
 def model_to_dot(model, show_shapes=False, show_layer_names=True):
     """The model as a ``pydot.Dot`` graph (nodes are keyed by ``id(layer)``, as in Keras 1)."""
-    from legacy_keras.models import Sequential
-
     dot = pydot.Dot()
     # Keras 1.2.2 set rankdir then concentrate=True; pydot-ng wrote them as
     # "concentrate=True;" before "rankdir=TB;". Same graph, same text.

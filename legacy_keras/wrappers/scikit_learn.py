@@ -13,13 +13,7 @@ import types
 import numpy as np
 
 from legacy_keras.utils.np_utils import to_categorical
-from legacy_keras.models import Sequential  # noqa: F401  (Keras 1.2.2 re-export)
-
-
-def _sequential():
-    from legacy_keras.models import Sequential
-
-    return Sequential
+from legacy_keras.models import Sequential  # Keras 1.2.2 re-exports it
 
 
 def _argument_names(fn):
@@ -60,7 +54,7 @@ class BaseWrapper(object):
 
     def check_params(self, params):
         """Raises ``ValueError`` for a parameter that no relevant function accepts."""
-        sequential = _sequential()
+        sequential = Sequential
         legal_fns = [sequential.fit, sequential.predict, sequential.predict_classes,
                      sequential.evaluate, self._build_callable()]
         legal_params = set()
@@ -98,7 +92,7 @@ class BaseWrapper(object):
         self.model = builder(**self.filter_sk_params(self._build_callable()))
         if _loss_name(self.model) == "categorical_crossentropy" and len(y.shape) != 2:
             y = to_categorical(y)
-        fit_args = copy.deepcopy(self.filter_sk_params(_sequential().fit))
+        fit_args = copy.deepcopy(self.filter_sk_params(Sequential.fit))
         fit_args.update(kwargs)
         return self.model.fit(x, y, **fit_args)
 
@@ -108,13 +102,13 @@ class KerasClassifier(BaseWrapper):
 
     def predict(self, x, **kwargs):
         """Class predictions (``model.predict_classes``)."""
-        kwargs = self.filter_sk_params(_sequential().predict_classes, kwargs)
+        kwargs = self.filter_sk_params(Sequential.predict_classes, kwargs)
         return self.model.predict_classes(x, **kwargs)
 
     def predict_proba(self, x, **kwargs):
         """Class probabilities; a single sigmoid output becomes two columns
         ``[1 - p, p]`` as scikit-learn expects."""
-        kwargs = self.filter_sk_params(_sequential().predict_proba, kwargs)
+        kwargs = self.filter_sk_params(Sequential.predict_proba, kwargs)
         probs = self.model.predict_proba(x, **kwargs)
         if probs.shape[1] == 1:
             probs = np.hstack([1 - probs, probs])
@@ -123,7 +117,7 @@ class KerasClassifier(BaseWrapper):
     def score(self, x, y, **kwargs):
         """The model's accuracy on ``(x, y)`` (it must be compiled with
         ``metrics=['accuracy']``)."""
-        kwargs = self.filter_sk_params(_sequential().evaluate, kwargs)
+        kwargs = self.filter_sk_params(Sequential.evaluate, kwargs)
         if _loss_name(self.model) == "categorical_crossentropy" and len(y.shape) != 2:
             y = to_categorical(y)
         outputs = self.model.evaluate(x, y, **kwargs)
@@ -141,13 +135,13 @@ class KerasRegressor(BaseWrapper):
 
     def predict(self, x, **kwargs):
         """Predictions, squeezed (``(n_samples,)`` for one output)."""
-        kwargs = self.filter_sk_params(_sequential().predict, kwargs)
+        kwargs = self.filter_sk_params(Sequential.predict, kwargs)
         return np.squeeze(self.model.predict(x, **kwargs))
 
     def score(self, x, y, **kwargs):
         """The model's loss on ``(x, y)`` (Keras 1.2.2 returned the loss itself, not
         its negative as scikit-learn's convention would have it)."""
-        kwargs = self.filter_sk_params(_sequential().evaluate, kwargs)
+        kwargs = self.filter_sk_params(Sequential.evaluate, kwargs)
         loss = self.model.evaluate(x, y, **kwargs)
         if isinstance(loss, list):
             return loss[0]

@@ -24,6 +24,8 @@ from pytensor.graph.op import Op
 from pytensor.tensor.basic import get_underlying_scalar_constant_value
 from pytensor.tensor.exceptions import NotScalarConstantError
 
+from legacy_keras.theano import opnames
+
 # These ops compute in Python (as Theano's own Python implementations did); PyTensor's
 # Numba backend runs them in object mode, which is expected here.
 warnings.filterwarnings("ignore", message="Numba will use object mode to run mrg_uniform")
@@ -57,8 +59,6 @@ class mrg_uniform(Op):  # noqa: N801  (Theano's class name, printed in graphs)
         self.output_type = output_type
 
     def theano_str(self):
-        from legacy_keras.theano import opnames
-
         return "mrg_uniform{%s,no_inplace}" % opnames.type_str(self.output_type)
 
     @classmethod

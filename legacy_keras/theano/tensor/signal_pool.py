@@ -14,6 +14,7 @@ import warnings
 import numpy as np
 import pytensor
 import pytensor.tensor as _pt
+from pytensor.gradient import disconnected_type
 from pytensor.graph.basic import Apply
 from pytensor.graph.op import Op
 
@@ -115,8 +116,6 @@ class Pool(Op):
         return [[True], [False], [False], [False]]
 
     def pullback(self, inputs, outputs, output_grads):
-        from pytensor.gradient import disconnected_type
-
         x = inputs[0]
         ws, stride, pad = (tuple(int(v) for v in var.data) for var in inputs[1:])
         reference = _symbolic_pool(x, ws, stride, pad, self.mode, self.ignore_border)

@@ -7,10 +7,11 @@ Each follows the steps Theano 1.0.5 took (``theano/tensor/basic.py::_tensordot_a
 The numbers are those of any other construction.
 """
 import numpy as np
+import pytensor.scalar as ps
 import pytensor.tensor as _pt
 from pytensor.tensor.basic import MakeVector
 from pytensor.tensor.blas import BatchedDot
-from pytensor.tensor.elemwise import DimShuffle
+from pytensor.tensor.elemwise import DimShuffle, Elemwise
 
 from legacy_keras.theano.tensor.rebroadcast import patternbroadcast
 
@@ -183,8 +184,6 @@ def to_one_hot(y, nb_class, dtype="float32"):
 
 def _bn_composite_op(dtype):
     """Theano's ``BNComposite`` scalar op (with its gradient) for ``dtype``."""
-    import pytensor.scalar as ps
-
     class BNComposite(ps.Composite):
         def pullback(self, inputs, outputs, output_grads):
             x, mean, std, gamma, beta = inputs
@@ -203,8 +202,6 @@ def bn_composite(x, mean, std, gamma, beta):
     """Theano 1.0's ``BNComposite``: one element-wise node computing
     ``(x - mean) / std * gamma + beta``, printed
     ``Elemwise{Composite{((((i0 - i1) / i2) * i3) + i4)}}``."""
-    from pytensor.tensor.elemwise import Elemwise
-
     x = _pt.as_tensor_variable(x)
     inputs = [x] + [_pt.cast(v, x.dtype) if _pt.as_tensor_variable(v).dtype != x.dtype else v
                     for v in (mean, std, gamma, beta)]

@@ -14,6 +14,7 @@ from pytensor.graph.basic import Apply as _Apply
 from pytensor.graph.op import Op as _Op
 from pytensor.tensor import special as _special
 
+from legacy_keras.theano.scalar_ops import softsign as _softsign_op
 from legacy_keras.theano.unsupported import unsupported_attribute
 
 sigmoid = _pt.sigmoid
@@ -124,9 +125,7 @@ def __getattr__(name):
 def softsign(x):
     """Theano's ``softsign`` (``theano.tensor.nnet.nnet.softsign``, formerly
     ``theano.sandbox.softsign``): x / (1 + |x|), a single elementwise op."""
-    from legacy_keras.theano.scalar_ops import softsign as softsign_op
-
-    return softsign_op(x)
+    return _softsign_op(x)
 
 
 from legacy_keras.theano.tensor.nnet_conv import conv2d, conv3d  # noqa: E402,F401
