@@ -192,6 +192,38 @@ def test_results_have_pytensor_types_and_structure(monkeypatch):
     assert isinstance(lowered[0](v), np.ndarray) and lowered[0](v).shape == ()
 
 
+def test_direct_call_agrees_with_tensorflows_public_call(data):
+    """Calls skip the concrete function's public entry (its signature checks and tapes):
+    same values, dtypes and count of outputs as through it, and through a TensorFlow
+    without the internals the direct call uses (the public call is the fallback)."""
+    import tensorflow as tf
+
+    from legacy_keras.theano.compile import engine
+
+    net = policy()
+    x = T.matrix("x")
+    f = theano.function([net.input, x], [net.output, (x ** 2).sum(), T.argmax(x, axis=1)])
+    lowered = f._lowered
+    assert lowered._call_concrete.__name__ == "call", "this TensorFlow lacks the direct call"
+
+    class WithoutInternals(object):
+        def __init__(self, concrete):
+            self.concrete = concrete
+
+        def __call__(self, *args):
+            return self.concrete(*args)
+
+    public = engine._flat_caller(tf, WithoutInternals(lowered._concrete))
+    inputs = [np.asarray(data[0][:4], dtype=K.floatx()), np.arange(6.0).reshape(2, 3)]
+    values = [c.type.filter(a, allow_downcast=True)
+              for c, a in zip(lowered._containers, inputs)]
+    direct, through = lowered._call_concrete(values), public(values)
+    assert len(direct) == len(through) == 3
+    for a, b in zip(direct, through):
+        assert a.dtype == b.dtype
+        np.testing.assert_array_equal(np.array(a), np.array(b))
+
+
 def test_input_errors_are_pytensors(monkeypatch):
     """Arguments are validated as PyTensor does; a refused one raises PyTensor's error."""
     x = T.matrix("x")
