@@ -7,6 +7,18 @@ Both run one libcst transformer (``rewriter.Keras1Rewriter``: the passes of
 migrated script gets (helper definitions, keras1_text / keras1_image) is copied from the
 real modules of ``migrate.helpers``.
 """
-from legacy_keras.migrate.checker import FileReport, check_file, check_source  # noqa: F401
-from legacy_keras.migrate.rewriter import migrate_source  # noqa: F401
-from legacy_keras.migrate.usages import Usage  # noqa: F401
+import importlib
+
+# The package's public names load their module (and libcst, 0.17 s) on first use:
+# `legacy-keras run` reads its options through migrate.commands and needs no libcst.
+_PUBLIC = {
+    "FileReport": "checker", "check_file": "checker", "check_source": "checker",
+    "migrate_source": "rewriter", "Usage": "usages",
+}
+__all__ = sorted(_PUBLIC)
+
+
+def __getattr__(name):
+    if name in _PUBLIC:
+        return getattr(importlib.import_module("legacy_keras.migrate." + _PUBLIC[name]), name)
+    raise AttributeError("module 'legacy_keras.migrate' has no attribute %r" % (name,))
