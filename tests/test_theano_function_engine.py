@@ -449,10 +449,9 @@ def test_fallback_runs_unfused_with_the_same_numbers(monkeypatch):
         assert_same(fallback(x), reference(x))
 
 
-def test_raw_theano_without_a_tensorflow_lowering_fails_loudly():
-    """Where a layer's raw Theano has no TensorFlow lowering (here a theano.scan with two
-    taps), predict fails loudly, naming the layer, the feature and the guide, never with
-    a silently different computation."""
+def test_raw_theano_scan_with_taps_in_a_layer_runs_in_predict():
+    """A layer's theano.scan with two taps computes in a Keras 3 step through the scan
+    lowering theano.function uses, with the numbers of the symbolic graph."""
     class TwoTaps(Layer):
         def call(self, x, mask=None):
             out, _ = theano.scan(lambda a, b: a + b, n_steps=3,
@@ -461,10 +460,30 @@ def test_raw_theano_without_a_tensorflow_lowering_fails_loudly():
 
     model = Sequential([Dense(3, input_dim=2), TwoTaps()])
     symbolic = K.function([model.input], [model.output])
+    x = np.arange(4, dtype="float32").reshape(2, 2)
+    expected = symbolic([x])[0]
+    assert expected.shape == (1, 3)
+    np.testing.assert_allclose(model.predict(x), expected, rtol=1e-6)
+
+
+def test_raw_theano_without_a_tensorflow_lowering_fails_loudly():
+    """Where a layer's raw Theano has no TensorFlow lowering (here a theano.scan with an
+    until condition), predict fails loudly, naming the layer, the feature and the guide,
+    never with a silently different computation."""
+    class Until(Layer):
+        def call(self, x, mask=None):
+            def step(a):
+                return a * 2, theano.scan_module.until(T.gt(a.sum(), 100))
+
+            out, _ = theano.scan(step, n_steps=3, outputs_info=x)
+            return out[-1]
+
+    model = Sequential([Dense(3, input_dim=2), Until()])
+    symbolic = K.function([model.input], [model.output])
     x = np.ones((2, 2), "float32")
-    assert symbolic([x])[0].shape == (1, 3)  # the Theano graph itself is fine
+    assert symbolic([x])[0].shape == (2, 3)  # the Theano graph itself is fine
     with pytest.raises(Exception) as raised:
         model.predict(x)
     message = str(raised.value)
-    assert "twotaps_1" in message and "several taps" in message
+    assert "until_1" in message and "while condition" in message
     assert "not supported by legacy_keras" in message and "migration_guide.md" in message

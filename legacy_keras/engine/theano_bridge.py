@@ -21,9 +21,16 @@ the numeric call's own error.
 import numpy as np
 from pytensor.graph.basic import Constant, Variable
 from pytensor.graph.traversal import ancestors, io_toposort
+from pytensor.scan.op import Scan
 
+from legacy_keras import backend as K
 from legacy_keras.backend._context import numeric_training, numeric_values, symbolic_building
+from legacy_keras.backend.common import floatx
+from legacy_keras.backend.theano_backend import _LEARNING_PHASE
 from legacy_keras.theano.bound import BoundSharedVariable, is_modern_tensor
+from legacy_keras.theano.compile.lowering import (NotLowerable, _op_impl, constant_value,
+                                                  lower_scan, tensorflow_module)
+from legacy_keras.utils.generic_utils import unpack_singleton
 
 
 class Unbound(Exception):
@@ -34,9 +41,7 @@ def evaluate(outputs, bindings, training=None):
     """TensorFlow values of the PyTensor ``outputs`` given ``bindings`` (a dict from
     PyTensor variables to tensors). Weights are read from their Keras 3 variables,
     constants become constants, ``K.learning_phase()`` is the running step's phase."""
-    import tensorflow as tf
-
-    from legacy_keras.backend.theano_backend import _LEARNING_PHASE
+    tf = tensorflow_module()
 
     blockers = list(bindings)
     values = dict(bindings)
@@ -62,8 +67,6 @@ def evaluate(outputs, bindings, training=None):
 
 
 def _constant(tf, variable):
-    from legacy_keras.theano.compile.lowering import constant_value
-
     if not isinstance(variable, Constant):
         raise Unbound("the graph reads %s, which this Keras 3 step has no value for"
                       % (variable,))
@@ -71,20 +74,21 @@ def _constant(tf, variable):
 
 
 def _lower_node(tf, node, args):
-    from pytensor.scan.op import Scan
-
-    from legacy_keras.theano.compile.lowering import _op_impl
-
     if isinstance(node.op, Scan):
-        from legacy_keras.engine.scan_lowering import lower_scan
-
-        return lower_scan(tf, node, args, _inner_evaluate)
+        _check_scan_in_a_step(node.op)
+        inner_outputs = list(node.op.inner_outputs)
+        return lower_scan(tf, node, args, lambda values: evaluate(inner_outputs, values))
     return _op_impl(node.op)(tf, node, args)
 
 
-def _inner_evaluate(inner_inputs, inner_outputs, args):
-    """An inner graph (a scan step) evaluated on ``args`` for its inputs."""
-    return evaluate(list(inner_outputs), dict(zip(inner_inputs, args)))
+def _check_scan_in_a_step(op):
+    """What ``theano.function``'s scan lowering handles but a Keras 3 step cannot: there
+    TensorFlow differentiates the loop (a ``truncate_gradient`` would be ignored) and
+    nothing applies a scan's own updates (shared variables, random streams)."""
+    if getattr(op, "truncate_gradient", -1) != -1:
+        raise NotLowerable("theano.scan with truncate_gradient")
+    if op.info.n_untraced_sit_sot:
+        raise NotLowerable("theano.scan with shared-variable or random-stream updates")
 
 
 def _symbolic_twin(value):
@@ -104,18 +108,14 @@ def _bindings():
 
 
 def _fallback_errors():
-    from legacy_keras.theano.compile.lowering import NotLowerable
-
     return (NotLowerable, Unbound)
 
 
 def call_layer(layer, node, inputs, masks):
     """``layer.call`` on Keras 3 tensors; where the layer's Python cannot compute on them
     (raw Theano in ``call``), the node's own symbolic output graph, evaluated on them."""
-    from legacy_keras.engine.topology import _single
-
     try:
-        return layer.call(_single(inputs), mask=_single(masks))
+        return layer.call(unpack_singleton(inputs), mask=unpack_singleton(masks))
     except Exception as error:
         symbolic_in = list(node.input_tensors)
         symbolic_out = list(node.output_tensors)
@@ -135,9 +135,7 @@ def _in_floatx(value):
     """Theano upcast float32 with int64 to float64 (``softmax(x) * T.arange(n)``); the
     Keras 3 step computes its losses in floatx, so a float64 layer output is cast there
     (a deliberate difference in precision only)."""
-    import tensorflow as tf
-
-    from legacy_keras.backend.common import floatx
+    tf = tensorflow_module()
 
     if value.dtype == tf.float64 and floatx() != "float64":
         return tf.cast(value, floatx())
@@ -161,8 +159,6 @@ def call_objective(fn, y_true, y_pred):
         if error is None:
             return result
         raise error
-    from legacy_keras import backend as K
-
     training = numeric_training()
     try:
         with symbolic_building():

@@ -23,6 +23,7 @@ from legacy_keras.regularizers import activity_penalty
 from legacy_keras.renames import unknown_argument_error
 from legacy_keras.theano import opnames
 from legacy_keras.utils.generic_utils import func_dump, func_load  # noqa: F401  (Keras 1.2.2 re-exports)
+from legacy_keras.utils.generic_utils import unpack_singleton
 from legacy_keras.utils.io_utils import ask_to_proceed_with_overwrite  # noqa: F401
 
 
@@ -30,10 +31,6 @@ def to_list(x):
     """Keras 1's to_list: a list stays a list; anything else (a tensor, a shape tuple)
     becomes a one-element list."""
     return x if isinstance(x, list) else [x]
-
-
-def _single(values):
-    return values[0] if len(values) == 1 else values
 
 
 def _str(x):
@@ -104,8 +101,8 @@ class Node(object):
             input_tensors.append(node.output_tensors[tensor_index])
             input_masks.append(node.output_masks[tensor_index])
             input_shapes.append(node.output_shapes[tensor_index])
-        x, mask, shape = (_single(input_tensors), _single(input_masks),
-                          _single(input_shapes))
+        x, mask, shape = (unpack_singleton(input_tensors), unpack_singleton(input_masks),
+                          unpack_singleton(input_shapes))
         output_tensors = to_list(outbound_layer.call(x, mask=mask))
         output_masks = to_list(outbound_layer.compute_mask(x, mask))
         output_shapes = to_list(outbound_layer.get_output_shape_for(shape))
@@ -372,7 +369,7 @@ class Layer(object):
             # _keras_shape) raises Exception('Not a Keras tensor:', x) here.
             shapes = [K.int_shape(t) for t in to_list(x)]
             if shapes:
-                self.build(_single(shapes))
+                self.build(unpack_singleton(shapes))
             self.built = True
         self.assert_input_compatibility(x)
         tensors = to_list(x)
@@ -387,7 +384,7 @@ class Layer(object):
         if regularizer is not None:
             self.add_loss([activity_penalty(regularizer, output) for output in outputs],
                           tensors)
-        return _single(outputs)
+        return unpack_singleton(outputs)
 
     def add_inbound_node(self, inbound_layers, node_indices=None, tensor_indices=None):
         Node.create_node(self, to_list(inbound_layers), node_indices, tensor_indices)
@@ -489,7 +486,7 @@ class Layer(object):
             raise ValueError("Asked to get " + what + " at node " + str(node_index) +
                              ", but the layer has only " + str(len(self.inbound_nodes)) +
                              " inbound nodes.")
-        return _single(getattr(self.inbound_nodes[node_index], attribute))
+        return unpack_singleton(getattr(self.inbound_nodes[node_index], attribute))
 
     def _single_node_attribute(self, attribute, what):
         if len(self.inbound_nodes) > 1:
@@ -543,7 +540,7 @@ class Layer(object):
                                  "nodes, with different " + what + "s. Hence the notion of "
                                  "\"" + what + "\" is ill-defined for the layer. Use `get_" +
                                  what.replace(" ", "_") + "_at(node_index)` instead.")
-        return _single(getattr(self.inbound_nodes[0], attribute))
+        return unpack_singleton(getattr(self.inbound_nodes[0], attribute))
 
     @property
     def input_shape(self):
@@ -633,7 +630,7 @@ def Input(shape=None, batch_shape=None, name=None, dtype=None, sparse=False, ten
     input_layer = InputLayer(batch_input_shape=batch_shape, name=name,
                              input_dtype=dtype or K.floatx(), sparse=sparse,
                              input_tensor=tensor)
-    return _single(input_layer.inbound_nodes[0].output_tensors)
+    return unpack_singleton(input_layer.inbound_nodes[0].output_tensors)
 
 
 def get_source_inputs(tensor, layer=None, node_index=None):
@@ -1218,11 +1215,11 @@ class Container(Layer):
     # -- as a layer ------------------------------------------------------------------------
     def call(self, input, mask=None):
         outputs, _ = self._run_graph_once(input, mask)
-        return _single(outputs)
+        return unpack_singleton(outputs)
 
     def compute_mask(self, input, mask=None):
         _, masks = self._run_graph_once(input, mask)
-        return _single(masks)
+        return unpack_singleton(masks)
 
     def _run_graph_once(self, input, mask):
         """(outputs, masks) of the graph for these inputs and masks, computed once.
@@ -1247,7 +1244,7 @@ class Container(Layer):
     def get_output_shape_for(self, input_shape):
         shapes = to_list(input_shape)
         if [tuple(s) for s in shapes] == [tuple(s) for s in self.internal_input_shapes]:
-            return _single(list(self.internal_output_shapes))
+            return unpack_singleton(list(self.internal_output_shapes))
         known = {}
         for layer, shape in zip(self.input_layers, shapes):
             known[(layer.name, 0, 0)] = shape
@@ -1258,11 +1255,11 @@ class Container(Layer):
                     continue
                 ins = [known[(l.name, n, t)] for l, n, t in
                        zip(node.inbound_layers, node.node_indices, node.tensor_indices)]
-                outs = to_list(layer.get_output_shape_for(_single(ins)))
+                outs = to_list(layer.get_output_shape_for(unpack_singleton(ins)))
                 node_index = layer.inbound_nodes.index(node)
                 for i, shape in enumerate(outs):
                     known[(layer.name, node_index, i)] = shape
-        return _single([known[(l.name, n, t)] for l, n, t in zip(
+        return unpack_singleton([known[(l.name, n, t)] for l, n, t in zip(
             self.output_layers, self.output_layers_node_indices,
             self.output_layers_tensor_indices)])
 
@@ -1295,13 +1292,13 @@ class Container(Layer):
                     outs = to_list(theano_bridge.call_layer(layer, node, xs, ms))
                     note_numeric_values(node.output_tensors, outs)
                 else:
-                    outs = to_list(layer.call(_single(xs), mask=_single(ms)))
+                    outs = to_list(layer.call(unpack_singleton(xs), mask=unpack_singleton(ms)))
                 if owner_inputs is not None:
                     self._adopt_updates_and_losses(layer, xs, owner_inputs)
                 regularizer = getattr(layer, "activity_regularizer", None)
                 if regularizer is not None and in_numeric_execution():
                     add_activity_losses([activity_penalty(regularizer, y) for y in outs])
-                out_masks = to_list(_node_mask(layer, _single(xs), _single(ms)))
+                out_masks = to_list(_node_mask(layer, unpack_singleton(xs), unpack_singleton(ms)))
                 if len(out_masks) != len(outs):
                     out_masks = out_masks * len(outs)
                 for x, y, mask in zip(node.output_tensors, outs, out_masks):
@@ -1323,8 +1320,8 @@ class Container(Layer):
             masks = [None] * len(inputs)
         outputs, output_masks = self.run_graph(list(inputs), list(masks))
         shapes = [getattr(y, "_keras_shape", None) for y in outputs]
-        shapes = None if None in shapes else _single(shapes)
-        return _single(outputs), _single(output_masks), shapes
+        shapes = None if None in shapes else unpack_singleton(shapes)
+        return unpack_singleton(outputs), unpack_singleton(output_masks), shapes
 
     def _adopt_updates_and_losses(self, layer, layer_inputs, owner_inputs):
         self.add_update(layer.get_updates_for(layer_inputs), owner_inputs)
@@ -1400,7 +1397,7 @@ class Container(Layer):
                     node = created[layer_name].inbound_nodes[node_index]
                     inputs.append(node.output_tensors[tensor_index])
                 if inputs:
-                    layer(_single(inputs))
+                    layer(unpack_singleton(inputs))
 
         def tensors(entries):
             return [created[name].inbound_nodes[node_index].output_tensors[tensor_index]

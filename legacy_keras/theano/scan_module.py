@@ -16,11 +16,12 @@ node (``node.tag.theano_inner_names``) for the printer.
 """
 import pytensor.tensor as T
 from pytensor.scan.op import Scan
+from pytensor.scan.utils import until  # theano.scan_module.until: a step's stop condition
 from pytensor.tensor.basic import AllocEmpty
 
 from legacy_keras.theano.tensor.rebroadcast import Rebroadcast
 
-__all__ = ["theano_built_scan", "is_scan_node"]
+__all__ = ["theano_built_scan", "is_scan_node", "until"]
 
 
 def is_scan_node(node):

@@ -7,6 +7,12 @@ import types as python_types
 
 import numpy as np
 
+
+def unpack_singleton(values):
+    """The value of a one-element list, else the list (Keras 1's layers take one tensor
+    or a list of them: what a node holds as lists is passed on this way)."""
+    return values[0] if len(values) == 1 else values
+
 _GLOBAL_CUSTOM_OBJECTS = {}
 
 

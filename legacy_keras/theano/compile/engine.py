@@ -11,7 +11,8 @@ import numpy as np
 from pytensor.tensor.type import TensorType
 
 from legacy_keras.theano.bound import BoundSharedVariable, _identity
-from legacy_keras.theano.compile.lowering import NotLowerable, check_lowerable, evaluate
+from legacy_keras.theano.compile.lowering import (NotLowerable, check_lowerable, evaluate,
+                                                  tensorflow_module)
 
 
 class RuntimeFailure(Exception):
@@ -27,7 +28,7 @@ class LoweredFunction(object):
     """
 
     def __init__(self, compiled):
-        import tensorflow as tf
+        tf = tensorflow_module()
 
         maker = compiled.maker
         fgraph = maker.fgraph
@@ -60,13 +61,15 @@ class LoweredFunction(object):
         # which skips tf.function's per-call signature matching
         self._concrete = self._function.get_concrete_function()
         self._call_concrete = _flat_caller(tf, self._concrete)
+        # what a call raises for arguments TensorFlow cannot take
+        self._call_errors = (tf.errors.OpError, ValueError, TypeError)
 
     @property
     def n_inputs(self):
         return len(self._explicit)
 
     def _body(self, *args):
-        import tensorflow as tf
+        tf = tensorflow_module()
 
         self.trace_count += 1
         values = dict(zip(self._explicit, args))
@@ -88,8 +91,6 @@ class LoweredFunction(object):
             return [tf.identity(o) for o in outputs]
 
     def __call__(self, args):
-        import tensorflow as tf
-
         try:
             values = [c.type.filter(a, strict=c.strict, allow_downcast=c.allow_downcast)
                       for c, a in zip(self._containers, args)]
@@ -97,7 +98,7 @@ class LoweredFunction(object):
             raise RuntimeFailure() from error
         try:
             results = self._call_concrete(values)
-        except (tf.errors.OpError, ValueError, TypeError) as error:
+        except self._call_errors as error:
             raise RuntimeFailure() from error
         outputs = [np.array(r) for r in results]
         if self._unpack_single:

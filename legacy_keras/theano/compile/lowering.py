@@ -41,8 +41,11 @@ class NotLowerable(Exception):
     """The graph holds something :func:`lower` has no TensorFlow implementation for."""
 
 
-def _tf():
-    import tensorflow as tf
+def tensorflow_module():
+    """TensorFlow, the target of the lowering: imported at the first lowering, so that
+    ``import legacy_keras.theano`` (and PyTensor-only use) does not load it. The engine
+    (:mod:`.engine`) and the Keras 3 step's bridge (``engine.theano_bridge``) get it here."""
+    import tensorflow as tf  # lazy: heavy; only a lowering needs it
 
     return tf
 
@@ -489,11 +492,25 @@ def _ifelse(tf, node, inputs):
 
 
 def _scan(tf, node, inputs):
+    """Theano's ``Scan`` in a lowered function: :func:`lower_scan` with the step's inner
+    graph lowered by :func:`evaluate`."""
+    inner = node.op.fgraph
+    return lower_scan(tf, node, inputs, lambda values: evaluate(inner, values))
+
+
+def lower_scan(tf, node, inputs, evaluate_step):
     """Theano's ``Scan`` as a ``tf.while_loop``: sequences read at step ``i``, each
     recurrent state kept as a window of its last ``-min(taps)`` values, outputs collected
     in ``TensorArray``s, and the outer buffers rebuilt as Scan returns them (the last
     ``len(buffer)`` values in time order, zeros past the end). While-loops and
-    ``mit_mot`` states (the gradients of a scan) are not lowered."""
+    ``mit_mot`` states (the gradients of a scan) are not lowered.
+
+    ``evaluate_step(values)``: the inner graph's outputs (TensorFlow tensors) given
+    ``values``, a dict from each inner input to its tensor at this step. Both users of
+    this lowering pass theirs: ``theano.function`` (:func:`evaluate` on the optimised
+    inner graph) and the Keras 3 step's bridge (:mod:`legacy_keras.engine.theano_bridge`,
+    which reads weights from their ``keras.Variable``).
+    """
     op = node.op
     info = op.info
     if info.as_while or info.n_mit_mot:
@@ -530,7 +547,7 @@ def _scan(tf, node, inputs):
         for value in non_seqs:
             values[next(slots)] = value
         outs = [_as_type(tf, o, v.type.dtype)
-                for o, v in zip(evaluate(inner, values), inner.outputs)]
+                for o, v in zip(evaluate_step(values), inner.outputs)]
         windows = [tf.concat([w[1:], o[None]], 0) for w, o in zip(windows, outs[:n_tap])]
         arrays = [a.write(i, o) for a, o in zip(arrays, outs[:n_tap + n_nit])]
         return i + 1, windows, list(outs[n_tap + n_nit:]), arrays
@@ -887,7 +904,7 @@ def constant_value(tf, constant):
 def evaluate(fgraph, values):
     """The outputs of ``fgraph`` in TensorFlow, given ``values`` (a dict from each input
     variable to its tensor). Runs at trace time, inside the ``tf.function``."""
-    tf = _tf()
+    tf = tensorflow_module()
     values = dict(values)
     for node in fgraph.toposort():
         args = []
