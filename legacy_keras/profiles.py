@@ -138,6 +138,13 @@ _SWITCHES = (
            "BatchNormalization mode 1 divides by K.std(x) + epsilon ('std', 1.0.0-1.0.4) or "
            "by sqrt(var + epsilon) + epsilon ('sqrt_var_epsilon', 1.0.5+).",
            ("1.0.0", "std"), ("1.0.5", "sqrt_var_epsilon")),
+    Switch("batchnorm_theano_ops",
+           "K.normalize_batch_in_training / K.batch_normalization on Theano's "
+           "batch_normalization_train / _test ops (1.2.0+: epsilon must be at least 1e-5, "
+           "the batch variance comes back as var + epsilon) or computed directly "
+           "(1.0.6-1.1.2: x.mean / x.var and T.nnet.bn.batch_normalization(mode="
+           "'high_mem'); any epsilon, the batch variance itself).",
+           ("1.0.0", False), ("1.2.0", True)),
     # --- optimizers -----------------------------------------------------------------------
     Switch("adaptive_epsilon", "RMSprop / Adagrad / Adadelta's default epsilon.",
            ("1.0.0", 1e-6), ("1.0.3", 1e-8)),

@@ -20,7 +20,7 @@ from pytensor.ifelse import ifelse
 from pytensor.scan.views import foldl as _theano_foldl
 from pytensor.scan.views import foldr as _theano_foldr
 
-from legacy_keras import _k3
+from legacy_keras import _k3, profiles
 from legacy_keras._k3 import keras, ops
 from legacy_keras._context import gradient_tape, in_numeric_execution, numeric_training  # noqa: F401
 from legacy_keras._context import random_regularizers_enabled as _random_regularizers_enabled
@@ -1093,9 +1093,22 @@ def normalize_batch_in_training(x, gamma, beta, reduction_axes, epsilon=1e-3):
 
 @normalize_batch_in_training.symbolic
 def _(x, gamma, beta, reduction_axes, epsilon=1e-3):
+    if not profiles.switch("batchnorm_theano_ops"):
+        return _direct_normalize_batch(x, gamma, beta, list(reduction_axes), epsilon)
     normed, mean, stdinv = _bn.batch_normalization_train(x, gamma, beta, list(reduction_axes),
                                                      epsilon)
     return normed, mean, T.reciprocal(stdinv ** 2)
+
+
+def _direct_normalize_batch(x, gamma, beta, reduction_axes, epsilon):
+    """Keras 1.0.6-1.1.2: the batch mean and variance computed directly, every statistic
+    reshaped to broadcast against x, normalized by :func:`batch_normalization`."""
+    mean, var = x.mean(reduction_axes), x.var(reduction_axes)
+    target_shape = T.stack([1 if axis in reduction_axes else x.shape[axis]
+                            for axis in range(x.ndim)])
+    normed = batch_normalization(x, *(T.reshape(v, target_shape)
+                                      for v in (mean, var, beta, gamma)), epsilon=epsilon)
+    return normed, mean, var
 
 
 @normalize_batch_in_training.numeric
@@ -1108,6 +1121,8 @@ def _(x, gamma, beta, reduction_axes, epsilon=1e-3):
     normed = ((x - mean) * (_broadcast_param(gamma, ndim, reduction_axes) * invstd) +
               _broadcast_param(beta, ndim, reduction_axes))
     mean = ops.squeeze(mean, axis=reduction_axes)
+    if not profiles.switch("batchnorm_theano_ops"):  # Keras 1.0.6-1.1.2: the variance
+        return normed, mean, ops.squeeze(variance, axis=reduction_axes)
     invstd = ops.squeeze(invstd, axis=reduction_axes)
     return normed, mean, 1.0 / (invstd ** 2)
 
@@ -1120,6 +1135,9 @@ def batch_normalization(x, mean, var, beta, gamma, epsilon=1e-3):
 
 @batch_normalization.symbolic
 def _(x, mean, var, beta, gamma, epsilon=1e-3):
+    if not profiles.switch("batchnorm_theano_ops"):  # Keras 1.0.6-1.1.2, any epsilon
+        return nnet_ops.bn.batch_normalization(x, gamma, beta, mean, T.sqrt(var + epsilon),
+                                               mode="high_mem")
     if mean.ndim == 1:
         reduction_axes = list(range(x.ndim - 1))
     else:

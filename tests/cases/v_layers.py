@@ -3,7 +3,8 @@
 # - BatchNormalization: default epsilon / momentum (config), mode 0 in the training
 #   phase with one running-statistics update through layer.updates (running_std holds
 #   the moving average of the batch *std* up to 1.0.7, of the *variance* from 1.0.8),
-#   the test phase with the updated statistics; mode 1.
+#   the test phase with the updated statistics; mode 1; epsilon below 1e-5 (computed
+#   directly up to 1.1.2, refused by Theano's batch_normalization_train from 1.2.0).
 # - LSTM / GRU (default consume_less): seeded initial weights (exact) -- the per-gate U
 #   matrices are orthogonal (inner_init) up to 1.1.2, glorot (init) in 1.2.x; recorded
 #   as |w| since the SVD behind 'orthogonal' may flip column signs with another LAPACK
@@ -38,6 +39,19 @@ golden.record('bn/running_mean', K.get_value(bn.running_mean))
 golden.record('bn/running_std', K.get_value(bn.running_std))
 golden.record('bn/test_after', test([x, 0])[0])
 print('bn weights:', [w.shape for w in bn.get_weights()])
+
+# epsilon 1e-6 on a batch of variance ~1e-6, momentum 0 (running_std = the batch value):
+# 1.0.6-1.1.2 computed the statistics directly (running_std is the batch variance),
+# 1.2.x used Theano's batch_normalization_train, which refuses epsilon < 1e-5.
+try:
+    small = Sequential([BatchNormalization(epsilon=1e-6, momentum=0., input_shape=(4,))])
+    sb = small.layers[0]
+    f = K.function([sb.input, K.learning_phase()], [sb.output], updates=sb.updates)
+    golden.record('bn_small_epsilon/train', f([x * 1e-3, 1])[0])
+    golden.record('bn_small_epsilon/running_std', K.get_value(sb.running_std), rtol=1e-3,
+                  atol=0)
+except ValueError as error:
+    golden.record('bn_small_epsilon/error', str(error))
 
 bn1 = Sequential([BatchNormalization(mode=1, input_shape=(4,))])
 bn1.layers[0].set_weights([rng.uniform(0.5, 1.5, size=4).astype('float32'),
