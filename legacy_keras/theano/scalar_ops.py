@@ -3,7 +3,6 @@
 Each prints under its Theano name (see :mod:`.opnames`) and has a gradient, so graphs
 using it work with ``T.grad`` and ``theano.function``.
 """
-import numpy as np
 from pytensor.scalar.basic import UnaryScalarOp, upgrade_to_float
 from pytensor.tensor.elemwise import Elemwise
 

@@ -42,10 +42,11 @@ class NotLowerable(Exception):
 
 
 def tensorflow_module():
-    """TensorFlow, the target of the lowering: imported at the first lowering, so that
-    ``import legacy_keras.theano`` (and PyTensor-only use) does not load it. The engine
-    (:mod:`.engine`) and the Keras 3 step's bridge (``engine.theano_bridge``) get it here."""
-    import tensorflow as tf  # lazy: heavy; only a lowering needs it
+    """TensorFlow, the target of the lowering, whatever backend Keras 3 runs on (the one
+    place besides :mod:`legacy_keras._k3` that names it). The engine (:mod:`.engine`) and
+    the Keras 3 step's bridge (``engine.theano_bridge``) get it here."""
+    # lazy: heavy, and not loaded by Keras 3 on another backend until a graph is lowered
+    import tensorflow as tf
 
     return tf
 
