@@ -15,16 +15,19 @@ import importlib.util
 import os
 import runpy
 import sys
+import traceback
+
+import legacy_keras
+from legacy_keras import profiles
+from legacy_keras.migrate.commands import add_migration_commands
+from legacy_keras.py2 import importer
 
 
 def _run(args):
-    import legacy_keras
-
     if args.debugprint_style:
         os.environ["LEGACY_KERAS_DEBUGPRINT_STYLE"] = args.debugprint_style
     _choose_keras_version(args)
     legacy_keras.install()
-    from legacy_keras.py2 import importer
 
     if args.module:
         sys.argv = [args.target] + args.args
@@ -52,8 +55,6 @@ def _choose_keras_version(args):
     """Activates the Keras 1 release to reproduce (legacy_keras.profiles): --keras-version,
     $LEGACY_KERAS_VERSION, or a keras==X pin next to the script (the current folder for
     -m); one line on stderr says where a non-default release came from."""
-    from legacy_keras import profiles
-
     script = os.path.join(os.getcwd(), "-") if args.module else args.target
     try:
         version, source = profiles.select(args.keras_version, script=script)
@@ -86,8 +87,6 @@ def _parser():
     run.add_argument("target", help="the script (or module with -m)")
     run.add_argument("args", nargs=argparse.REMAINDER, help="the script's own arguments")
     run.set_defaults(handler=_run)
-    from legacy_keras.migrate.commands import add_migration_commands
-
     add_migration_commands(commands)
     return parser
 
@@ -105,8 +104,6 @@ def main(argv=None):
 
 def _print_user_traceback():
     """The traceback as Python prints it for a script, without our runner's frames."""
-    import traceback
-
     kind, error, tb = sys.exc_info()
     while tb is not None and _is_runner_frame(tb.tb_frame.f_code.co_filename):
         tb = tb.tb_next
@@ -122,14 +119,10 @@ def _print_user_traceback():
 def _is_loader_frame(filename):
     """The Python 2 loader's frames, and the import machinery's around them (which
     Python hides for its own loaders), inside the script's traceback."""
-    from legacy_keras.py2 import importer
-
     return filename == importer.__file__ or filename.startswith("<frozen importlib.")
 
 
 def _is_runner_frame(filename):
-    from legacy_keras.py2 import importer
-
     return filename in (__file__, importer.__file__) or filename.endswith(
         ("runpy.py", "<frozen runpy>"))
 

@@ -1,5 +1,6 @@
-"""The house's rules (issue 16): no import cycle among engine, layers, utils and models
-(tools/check_imports.py), and a light ``import legacy_keras``."""
+"""The house's rules (ARCHITECTURE.md): no import cycle among engine, layers, utils and
+models, every lazy import justified (tools/check_imports.py), and a light
+``import legacy_keras``."""
 import io
 import os
 import subprocess
@@ -31,6 +32,14 @@ def test_legacy_keras_has_no_import_cycle_among_engine_layers_utils_models():
     status, text = _report(ROOT)
     assert status == 0, text
     assert "Package cycles" in text and "Imports inside functions" in text
+
+
+def test_every_lazy_import_of_legacy_keras_says_why():
+    """An import inside a function breaks a real cycle or defers a heavy / optional
+    dependency, and its '# lazy: <reason>' comment says which."""
+    status, text = _report(ROOT, require_comment=True)
+    assert status == 0, "\n".join(line for line in text.splitlines() if "NO COMMENT" in line)
+    assert "every lazy import commented" in text
 
 
 def test_the_tool_refuses_a_cycle_through_a_package_initialiser(tmp_path):

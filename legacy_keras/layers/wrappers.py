@@ -3,6 +3,8 @@
 TimeDistributed is here. Bidirectional wraps a recurrent layer and comes with the
 recurrent layers (not in legacy_keras yet).
 """
+import copy
+
 from legacy_keras import backend as K
 from legacy_keras.engine.registry import layer_from_config
 from legacy_keras.engine.topology import InputSpec, Layer
@@ -135,8 +137,6 @@ class Bidirectional(Wrapper):
     MERGE_MODES = ("sum", "mul", "ave", "concat", None)
 
     def __init__(self, layer, merge_mode="concat", weights=None, **kwargs):
-        import copy
-
         if merge_mode not in self.MERGE_MODES:
             raise ValueError("Invalid merge mode. Merge mode should be one of "
                              "{\"sum\", \"mul\", \"ave\", \"concat\", None}")

@@ -8,6 +8,9 @@ import difflib
 import os
 import sys
 
+from legacy_keras.migrate.compare import add_compare_command
+from legacy_keras.migrate.options import add_keras_version_argument, keras_version_for
+
 CHECK_HELP = """\
 Report every Keras 1 / Theano usage in the scripts: file, line, column (from 0), what
 it was, its Keras 3 replacement, and whether `legacy-keras migrate` rewrites it
@@ -44,36 +47,11 @@ def add_migration_commands(commands):
     add_keras_version_argument(migrate)
     migrate.set_defaults(handler=migrate_command)
 
-    from legacy_keras.migrate.compare import add_compare_command
-
     add_compare_command(commands)
 
 
-def add_keras_version_argument(parser):
-    parser.add_argument("--keras-version", metavar="X.Y.Z",
-                        help="the Keras 1 release the script was written for (1.0.0 ... "
-                        "1.2.2; default: $LEGACY_KERAS_VERSION, a keras==X pin in a "
-                        "requirements*.txt / setup.py next to the script, else 1.2.2): its "
-                        "defaults that Keras 3 lacks are written out (1.0.x: "
-                        "dim_ordering='th')")
-
-
-def keras_version_for(args, script, command):
-    """The Keras 1 release ``script`` was written for, chosen as `legacy-keras run`
-    chooses it (legacy_keras.profiles.select), with its one-line stderr note; exits with
-    status 2 on an unknown release."""
-    from legacy_keras import profiles
-
-    try:
-        version, source = profiles.select(args.keras_version, script=script)
-    except ValueError as error:
-        sys.stderr.write("legacy-keras %s: %s\n" % (command, error))
-        raise SystemExit(2)
-    profiles.note(version, source)
-    return version
-
-
 def check_command(args):
+    # lazy: libcst (0.17 s), which `legacy-keras run` (sharing this parser) never needs
     from legacy_keras.migrate import checker, report
 
     reports = [checker.check_file(path, keras_version_for(args, path, "check"))
@@ -85,8 +63,8 @@ def check_command(args):
 
 
 def migrate_command(args):
+    # lazy: libcst (0.17 s), which `legacy-keras run` (sharing this parser) never needs
     import libcst as cst
-
     from legacy_keras.migrate.rewriter import migrate_source
 
     try:
@@ -114,7 +92,7 @@ def migrate_command(args):
 def write_helpers(args, migrated):
     """Writes the helper modules the migrated script imports (keras1_text.py, ...) next
     to it; without -o / --in-place, says which ones it needs."""
-    from legacy_keras.migrate import helper_modules
+    from legacy_keras.migrate import helper_modules  # lazy: only when a script is migrated
 
     names = helper_modules.needed_modules(migrated)
     if not names:

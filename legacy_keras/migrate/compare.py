@@ -15,6 +15,8 @@ import tempfile
 
 import numpy as np
 
+from legacy_keras.migrate.options import add_keras_version_argument, keras_version_for
+
 COMPARE_HELP = __doc__
 
 
@@ -33,8 +35,6 @@ def add_compare_command(commands):
                          help="run the script as Python 2 (translated in memory) even when "
                          "it compiles as Python 3; Python 2 source is otherwise detected by "
                          "itself, as by `legacy-keras run`")
-    from legacy_keras.migrate.commands import add_keras_version_argument
-
     add_keras_version_argument(compare)
     compare.add_argument("--keep", metavar="DIR", help="keep the migrated script and the "
                          "records of both runs in DIR")
@@ -86,6 +86,7 @@ def run_both(script, workdir, with_dropout=False, python2=False, keras_version=N
     of a Python 2 script is Python 3 (legacy_keras.migrate); ``python2`` forces the legacy
     run to read the script as Python 2. ``keras_version``: the Keras 1 release the legacy
     side reproduces and the migration is written for (default 1.2.2)."""
+    # lazy: libcst (0.17 s), which `legacy-keras run` (sharing the parser) never needs
     from legacy_keras.migrate import helper_modules
     from legacy_keras.migrate.rewriter import migrate_source
 
@@ -173,8 +174,6 @@ def compare_command(args):
     workdir = args.keep or tempfile.mkdtemp(prefix="legacy-keras-compare-")
     os.makedirs(workdir, exist_ok=True)
     try:
-        from legacy_keras.migrate.commands import keras_version_for
-
         version = keras_version_for(args, args.script, "compare")
         legacy, native, notes = run_both(args.script, workdir, args.with_dropout, args.py2,
                                          version)

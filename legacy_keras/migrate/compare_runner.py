@@ -37,7 +37,11 @@ import types
 import sys
 
 import numpy as np
+import numpy.random as random_module
 
+from legacy_keras._context import set_random_regularizers
+from legacy_keras.migrate.weights import to_keras3
+from legacy_keras.py2 import importer
 from legacy_keras.renames import HISTORY_KEY_NAMES
 
 
@@ -50,8 +54,6 @@ def _script_random_draws(script, mode, draws):
     """Records (legacy side) or replays (native side) the values the script itself drew
     from ``np.random``. Keras 1 drew initial weights from NumPy's global generator and
     Keras 3 does not, so the same seeded script would otherwise generate other data."""
-    import numpy.random as random_module
-
     script = os.path.abspath(script)
 
     def wrap(name):
@@ -175,6 +177,8 @@ def _history(history):
 # -- the legacy side -------------------------------------------------------------------------
 def run_legacy(script, record_path, state_path, with_dropout=False, python2=False,
                keras_version=None):
+    # lazy: each side loads only its own Keras (the native side runs plain Keras 3,
+    # without legacy_keras' engine or PyTensor)
     import legacy_keras
     from legacy_keras.engine.training import Model
     from legacy_keras.models import Sequential
@@ -218,7 +222,7 @@ def run_legacy(script, record_path, state_path, with_dropout=False, python2=Fals
     for cls in (Sequential, Model):  # its migration calls Keras 3's fit
         if "fit_generator" in cls.__dict__:
             wrap(cls, "fit_generator", _after_fit)
-    from legacy_keras.engine.topology import Container, Layer
+    from legacy_keras.engine.topology import Container, Layer  # lazy: the legacy side's
 
     _count_creations(Layer)
     _record_layer_weights(Layer, Container, on_built)
@@ -248,15 +252,11 @@ def _random_regularizers_off(recorder):
     """Both sides: every random regularizer is the identity in Keras 3 execution
     (legacy_keras' Keras 1 layers and plain Keras 3's alike), through the execution
     context's supported switch; the symbolic graphs (debugprint, K.function) keep them."""
-    from legacy_keras._context import set_random_regularizers
-
     set_random_regularizers(False)
     recorder.notes.append(DROPOUT_NOTE)
 
 
 def _keras3_weights_of_legacy(layer):
-    from legacy_keras.migrate.weights import to_keras3
-
     return to_keras3(layer.__class__.__name__, layer.get_weights(),
                      getattr(layer, "dim_ordering", None))
 
@@ -293,8 +293,6 @@ def _run(script, python2=False):
     that does not compile as Python 3, or any with ``python2``) and the Python 2 modules
     next to it translated in memory (legacy_keras.py2). Returns its global namespace ({}
     if it exited)."""
-    from legacy_keras.py2 import importer
-
     sys.argv = [script]
     sys.path.insert(0, os.path.dirname(os.path.abspath(script)))  # as `python script`
     try:
@@ -314,10 +312,9 @@ def _finish(recorder, record_path, final):
 
 # -- the native side -------------------------------------------------------------------------
 def run_native(script, record_path, state_path, with_dropout=False):
+    # lazy: each side loads only its own Keras (this one: plain Keras 3, no shim)
     import keras
-
     from legacy_keras._k3 import eager_scope
-    from legacy_keras.migrate.weights import to_keras3
 
     states = dict(np.load(state_path, allow_pickle=False))
     recorder = Recorder()

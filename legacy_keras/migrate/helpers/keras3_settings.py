@@ -11,19 +11,19 @@ class _Keras3Settings(object):
 
     @staticmethod
     def image_dim_ordering():
-        import keras
+        import keras  # lazy: copying this source (migrate) must not load Keras
 
         return "th" if keras.config.image_data_format() == "channels_first" else "tf"
 
     @staticmethod
     def floatx():
-        import keras
+        import keras  # lazy: copying this source (migrate) must not load Keras
 
         return keras.config.floatx()
 
     @staticmethod
     def epsilon():
-        import keras
+        import keras  # lazy: copying this source (migrate) must not load Keras
 
         return keras.config.epsilon()
 

@@ -21,6 +21,7 @@ import os
 
 import numpy as np
 import pytensor
+from pytensor.compile.mode import Mode
 from pytensor.compile.sharedvalue import SharedVariable  # noqa: F401  (theano.compile.SharedVariable)
 from pytensor.graph.basic import Variable
 from pytensor.graph.traversal import ancestors
@@ -45,8 +46,6 @@ def _default_mode(mode):
     in about 0.05 s and runs each op's NumPy ``perform`` (about 1.6 ms per call for a
     small MLP with gradients, measured): fast enough for the scripts this facade runs.
     """
-    from pytensor.compile.mode import Mode
-
     if isinstance(mode, Mode):
         return mode
     optimizer = "fast_compile" if mode == "FAST_COMPILE" else "fast_run"
@@ -117,7 +116,7 @@ def function(inputs, outputs=None, mode=None, updates=None, givens=None,
              rebuild_strict=True, allow_input_downcast=None, profile=None,
              on_unused_input=None):
     """``theano.function``: compiles with PyTensor; Keras weights stay one truth."""
-    if mode not in _MODES and not isinstance(mode, pytensor.compile.mode.Mode):
+    if mode not in _MODES and not isinstance(mode, Mode):
         raise NotImplementedError(
             "theano.function(mode=%r) is not supported by legacy_keras (PyTensor runs on the "
             "CPU); see migration_guide.md." % (mode,))
@@ -204,7 +203,7 @@ def _compile(inputs, outputs, mode, updates, givens, no_default_updates, accept_
     updated = [var for var, _ in updates if isinstance(var, BoundSharedVariable)]
     lowered, reason = _lower(compiled, mode)
     runner = compiled
-    if lowered is None and not isinstance(mode, pytensor.compile.mode.Mode) and \
+    if lowered is None and not isinstance(mode, Mode) and \
             os.environ.get(ENGINE_VARIABLE, "").lower() != "pytensor":
         runner = _unfused(inputs, outputs, mode, updates, givens, no_default_updates,
                           accept_inplace, name, rebuild_strict, allow_input_downcast,
@@ -233,7 +232,7 @@ def _unfused(inputs, outputs, mode, updates, givens, no_default_updates, accept_
 
 def _lower(compiled, mode):
     """(the TensorFlow function, None), or (None, why the function stays on PyTensor)."""
-    if isinstance(mode, pytensor.compile.mode.Mode):
+    if isinstance(mode, Mode):
         return None, "an explicit PyTensor Mode was given"
     if os.environ.get(ENGINE_VARIABLE, "").lower() == "pytensor":
         return None, "%s=pytensor" % ENGINE_VARIABLE

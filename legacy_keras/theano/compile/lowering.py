@@ -34,6 +34,13 @@ from pytensor.tensor import math as ptm
 from pytensor.tensor import subtensor as pts
 from pytensor.tensor.type import TensorType
 
+from legacy_keras.theano.scalar_ops import ScalarSoftsign
+from legacy_keras.theano.tensor.bn import AbstractBatchNormInference, AbstractBatchNormTrain
+from legacy_keras.theano.tensor.nnet_conv import (AbstractConv, AbstractConvGradInputs,
+                                                  AbstractConvGradWeights, theano_padding)
+from legacy_keras.theano.tensor.rebroadcast import Rebroadcast
+from legacy_keras.theano.tensor.signal_pool import Pool
+
 pt_shape = importlib.import_module("pytensor.tensor.shape")  # the attribute is a function
 
 
@@ -178,11 +185,7 @@ def _scalar_impl(scalar_op):
     for klass in type(scalar_op).__mro__:
         if klass in _SCALAR:
             return _SCALAR[klass]
-    try:  # legacy_keras' own scalar ops (softsign)
-        from legacy_keras.theano.scalar_ops import ScalarSoftsign
-    except ImportError:  # pragma: no cover
-        ScalarSoftsign = None
-    if ScalarSoftsign is not None and isinstance(scalar_op, ScalarSoftsign):
+    if isinstance(scalar_op, ScalarSoftsign):  # legacy_keras' own scalar op
         return lambda tf, x: x / (1.0 + tf.abs(x))
     raise NotLowerable("scalar op %s" % (scalar_op,))
 
@@ -589,8 +592,6 @@ def _as_type(tf, value, dtype):
 def _conv(tf, node, inputs):
     """Theano's ``AbstractConv2d`` / ``3d`` (channels first, a true convolution when
     ``filter_flip``) as TensorFlow's channels-last cross-correlation."""
-    from legacy_keras.theano.tensor.nnet_conv import theano_padding
-
     op = node.op
     image, kernel = inputs
     out = node.outputs[0].type.dtype
@@ -679,12 +680,6 @@ def _bn_inference(tf, node, inputs):
 def _legacy_op_impl(op):
     """The lowering of one of legacy_keras' own Theano ops, or None. (The convolution's
     gradient ops, used only without a static kernel shape, are not lowered.)"""
-    from legacy_keras.theano.tensor.bn import (AbstractBatchNormInference,
-                                               AbstractBatchNormTrain)
-    from legacy_keras.theano.tensor.nnet_conv import (AbstractConv, AbstractConvGradInputs,
-                                                      AbstractConvGradWeights)
-    from legacy_keras.theano.tensor.signal_pool import Pool
-
     if isinstance(op, AbstractConv):
         gradient = isinstance(op, (AbstractConvGradInputs, AbstractConvGradWeights))
         return None if gradient else _conv
@@ -803,12 +798,6 @@ def _advanced_inc_subtensor(tf, node, inputs):
     return [_scatter(tf, x, positions, y, node.op.set_instead_of_inc)]
 
 
-def _rebroadcast_class():
-    from legacy_keras.theano.tensor.rebroadcast import Rebroadcast
-
-    return Rebroadcast
-
-
 _OPS = {
     elemwise.Elemwise: _elemwise,
     elemwise.DimShuffle: _dimshuffle,
@@ -857,7 +846,7 @@ def _op_impl(op):
     for klass in type(op).__mro__:
         if klass in _OPS:
             return _OPS[klass]
-    if isinstance(op, _rebroadcast_class()):
+    if isinstance(op, Rebroadcast):
         return _identity_first
     impl = _legacy_op_impl(op)
     if impl is not None:
