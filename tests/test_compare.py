@@ -1,4 +1,4 @@
-"""Issue 8: `legacy-keras compare` runs a Keras 1 example under legacy_keras and its
+"""`legacy-keras compare` runs a Keras 1 example under legacy_keras and its
 migration on plain Keras 3, from the same weights and NumPy draws, and finds them equal."""
 # The end-to-end compare runs, one per example script, are in tests/test_examples.py.
 import numpy as np
@@ -157,7 +157,7 @@ print model.predict(X[:2])
 def test_a_python2_script_compares_equal(tmp_path):
     """`legacy-keras compare` of a Python 2 script (print statements, xrange): the legacy
     side runs it translated in memory, as `legacy-keras run` does; its migration is
-    Python 3 (issue 14)."""
+    Python 3."""
     output, events, migrated = _compare(PYTHON2_SCRIPT, tmp_path)
     printed = [e for e in events if e["kind"] == "printed"]
     assert [e["text"][:7] for e in printed[:2]] == ["epoch 0", "epoch 1"]

@@ -1,4 +1,4 @@
-"""Issue 8 acceptance: each Keras 1 script in examples/ runs under legacy_keras, migrates
+"""The example programs: each Keras 1 script in examples/ runs under legacy_keras, migrates
 to a script that runs on plain Keras 3 with no legacy_keras / theano import, computes
 the same (``legacy-keras compare``), and ``legacy-keras check`` lists its Keras 1 usages
 exactly as the committed report in tests/expected_reports/ (regenerate with
@@ -60,7 +60,7 @@ def _compare(example, tmp_path, path):
 @pytest.mark.parametrize("example", EXAMPLES)
 def test_migrated_example_computes_what_the_keras1_script_did(example, tmp_path,
                                                               path_without_graphviz):
-    """On a machine without graphviz (issue 13: Keras 3's plot_model probes ``dot -Tps``)."""
+    """On a machine without graphviz (Keras 3's plot_model probes ``dot -Tps``)."""
     _compare(example, tmp_path, path_without_graphviz)
 
 

@@ -1,4 +1,4 @@
-"""Issue 8 (first part): `legacy-keras check` and `legacy-keras migrate`.
+"""`legacy-keras check` and `legacy-keras migrate` on snippets.
 
 Exact rewrites of representative Keras 1 snippets, formatting and comments preserved,
 the check report (text and JSON), exit statuses, and migrated code that compiles and —
@@ -334,7 +334,7 @@ def test_exit_statuses(tmp_path, capsys):
     assert main(["check", str(clean)]) == 0
     assert "Nothing manual left" in capsys.readouterr().out
     assert main(["check", str(automatic_only)]) == 0
-    assert main(["check", str(python2)]) == 0  # Python 2 is translated first (issue 14)
+    assert main(["check", str(python2)]) == 0  # Python 2 is translated first
     assert main(["check", str(broken)]) == 2
     assert "neither Python 3 nor Python 2" in capsys.readouterr().out
     assert main(["migrate", str(automatic_only), "--in-place"]) == 0

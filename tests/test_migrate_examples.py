@@ -1,4 +1,4 @@
-"""Issue 13: `legacy-keras migrate` on Keras 1.2.2's own example programs.
+"""`legacy-keras migrate` on Keras 1.2.2's own example programs.
 
 tests/fixtures/keras1_examples/ holds small, faithful reproductions of the patterns of
 Keras 1.2.2's examples/ folder (which the offline sdist does not ship): the same calls,

@@ -1,6 +1,6 @@
 """`legacy-keras migrate` / `check` / `compare` honour the Keras 1 release a script was
 written for (--keras-version, $LEGACY_KERAS_VERSION or a keras==X pin next to it, as
-`legacy-keras run`; issue 14): Keras 1.0.x's layers defaulted to dim_ordering='th'."""
+`legacy-keras run`): Keras 1.0.x's layers defaulted to dim_ordering='th'."""
 import subprocess
 import sys
 import textwrap

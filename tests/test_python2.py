@@ -1,4 +1,4 @@
-"""Issue 14, point 2: Python 2 source, translated in memory (legacy_keras.py2).
+"""Python 2 source, translated in memory (legacy_keras.py2).
 
 The reference for the Python 2 policy-gradient program (tests/fixtures/py2_agent) is
 tests/goldens/s_py2_agent.stdout: real Keras 1.2.2 / Theano 1.0.5 (the oracle is Python
