@@ -130,7 +130,8 @@ class ArgumentPlan:
 
 
 def fix_commas(args, original_args):
-    """Every argument but the last followed by a comma; the last as the original last."""
+    """Every argument (or import alias) but the last followed by a comma; the last as the
+    original last (none when ``original_args`` is empty)."""
     if not args:
         return []
     trailing = original_args[-1].comma if original_args else cst.MaybeSentinel.DEFAULT

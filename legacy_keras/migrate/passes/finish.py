@@ -9,7 +9,7 @@ import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
 from legacy_keras import renames as table
-from legacy_keras.migrate.passes.imports import fix_alias_commas
+from legacy_keras.migrate.arguments import fix_commas
 from legacy_keras.migrate.passes.scope import NameUses
 
 
@@ -168,6 +168,6 @@ class FinishPass:
                     continue
                 if len(aliases) != len(node.names):  # names now replaced by helpers
                     statement = statement.with_changes(body=[node.with_changes(
-                        names=fix_alias_commas(aliases))])
+                        names=fix_commas(aliases, []))])
             kept.append(statement)
         return kept

@@ -10,20 +10,8 @@ import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
 from legacy_keras import renames as table
+from legacy_keras.migrate.arguments import fix_commas
 from legacy_keras.migrate.passes.names import MODULES, keras1_module_rename, new_qualified_name
-
-
-def fix_alias_commas(aliases):
-    fixed = []
-    for index, alias in enumerate(aliases):
-        if index == len(aliases) - 1:
-            fixed.append(alias.with_changes(comma=cst.MaybeSentinel.DEFAULT))
-        elif alias.comma is cst.MaybeSentinel.DEFAULT:
-            fixed.append(alias.with_changes(comma=cst.Comma(
-                whitespace_after=cst.SimpleWhitespace(" "))))
-        else:
-            fixed.append(alias)
-    return fixed
 
 
 class ImportsPass:
@@ -64,7 +52,7 @@ class ImportsPass:
             kept.append(alias)
         if not kept:
             return cst.RemoveFromParent()
-        return updated_node.with_changes(names=fix_alias_commas(kept))
+        return updated_node.with_changes(names=fix_commas(kept, []))
 
     def leave_ImportFrom(self, original_node, updated_node):
         self.import_depth -= 1
@@ -99,9 +87,9 @@ class ImportsPass:
             target = self.imported_name_target(original, alias, module)
             if target is not None:
                 groups.setdefault(target[0], []).append(target[1])
-        statements = [cst.Import(names=fix_alias_commas(aliases)) if target is None
+        statements = [cst.Import(names=fix_commas(aliases, [])) if target is None
                       else updated_node.with_changes(module=cst.parse_expression(target),
-                                                     names=fix_alias_commas(aliases))
+                                                     names=fix_commas(aliases, []))
                       for target, aliases in groups.items()]
         if not statements:
             return cst.RemoveFromParent()
